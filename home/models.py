@@ -1,0 +1,89 @@
+"""The home page: welcome, what the Coalition is, and the stories editors feature."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from stories.models import StoryIndexPage, StoryPage
+
+FEATURED_STORIES_FALLBACK = 3
+
+
+class HomePage(Page):
+    welcome_heading = models.CharField(_("welcome heading"), max_length=200)
+    welcome_text = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
+    about_heading = models.CharField(
+        _("about heading"), max_length=200, blank=True, help_text=_("e.g. “What is the Coalition?”")
+    )
+    about_text = RichTextField(
+        _("about text"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("welcome_heading"), FieldPanel("welcome_text")], heading=_("Welcome")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("about_heading"), FieldPanel("about_text")], heading=_("About")
+        ),
+        InlinePanel(
+            "featured_stories",
+            label=_("Featured stories"),
+            max_num=6,
+            help_text=_("Leave empty to show the latest stories."),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("welcome_text"),
+        index.SearchField("about_text"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def featured(self) -> list[StoryPage]:
+        """Featured stories in the visitor's language: the editor's picks, else the latest ones."""
+        picks = [
+            item.story.localized
+            for item in self.featured_stories.select_related("story").all()
+            if item.story_id
+        ]
+        picks = [page for page in picks if page.live and page.locale_id == self.locale_id]
+        if picks:
+            return picks
+        return list(
+            StoryPage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("hero_image", "campaign")
+            .order_by("-date", "-pk")[:FEATURED_STORIES_FALLBACK]
+        )
+
+    def story_index(self) -> StoryIndexPage | None:
+        return StoryIndexPage.objects.child_of(self).live().first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_stories"] = self.featured()
+        context["story_index"] = self.story_index()
+        return context
+
+
+class HomeFeaturedStory(Orderable):
+    page = ParentalKey(HomePage, related_name="featured_stories", on_delete=models.CASCADE)
+    story = models.ForeignKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]

@@ -1,0 +1,21 @@
+"""Test settings: fast hashing, inline tasks (tests that exercise the worker switch to the database
+backend themselves), plain static storage, and media in a throwaway folder."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+ALLOWED_HOSTS = ["*"]
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="storysite-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="storysite-test-static-"))
+WHITENOISE_USE_FINDERS = True
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405 (task and publish chatter drowns test output)

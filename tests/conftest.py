@@ -1,0 +1,33 @@
+"""Shared fixtures. The demo site is built once per test database: tests that run inside a
+transaction see it and roll back their own changes; browser tests (transactional) build their
+own."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo site as load_demo built it (home, stories in three languages)."""
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def locales(db) -> dict[str, Locale]:
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor-admin", "admin@example.com", "pw")
+    client.force_login(user)
+    return client
