@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
@@ -53,6 +54,18 @@ def _upsert_child(parent: Page, model, slug: str, fields: dict) -> Page:
             setattr(page, name, value)
     _publish(page)
     return page
+
+
+def ensure_tree_and_locales() -> Locale:
+    """The locales in settings.LANGUAGES and Wagtail's root page and collection, which migrations
+    create but a flushed database (``manage.py flush``, transactional tests) no longer has."""
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return Locale.get_default()
 
 
 def build_home(default_locale: Locale) -> HomePage:
@@ -155,7 +168,7 @@ def translate(instance, locale: Locale, catalogue: dict[str, str]) -> None:
 @transaction.atomic
 def load_demo() -> dict[str, int]:
     """Build the demo in one transaction (all or nothing); returns counts for the summary."""
-    default_locale = Locale.get_default()
+    default_locale = ensure_tree_and_locales()
     home = build_home(default_locale)
     campaigns = build_campaigns(default_locale)
     stories = build_stories(home, campaigns)

@@ -94,3 +94,17 @@ def test_unknown_page_is_a_friendly_404(client, demo):
     response = client.get("/en/no-such-story/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "featured", "skip_link"),
+    [
+        ("/en/", "Featured stories", "Skip to content"),
+        ("/fr/", "Récits à la une", "Aller au contenu"),
+        ("/ar/", "قصص مختارة", "انتقل إلى المحتوى"),
+    ],
+)
+def test_template_strings_are_translated(client, demo, path, featured, skip_link):
+    page = soup(client.get(path))
+    assert page.find(id="featured-heading").get_text(strip=True) == featured
+    assert page.select_one("a.skip-link").get_text(strip=True) == skip_link
