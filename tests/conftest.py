@@ -22,6 +22,17 @@ def demo(db):
 
 
 @pytest.fixture
+def committed_demo(transactional_db):
+    """The demo for tests whose work must really commit (workers, live servers). Transactional
+    tests start from a flushed database, so the demo is rebuilt when it is missing."""
+    from home.models import HomePage
+
+    if not HomePage.objects.exists():
+        call_command("load_demo", verbosity=0)
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
 def locales(db) -> dict[str, Locale]:
     return {locale.language_code: locale for locale in Locale.objects.all()}
 

@@ -9,9 +9,6 @@ import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-
-from home.models import HomePage
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and
 # fixtures here are still plain synchronous code.
@@ -61,10 +58,8 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_server(live_server):
-    """The live server with the demo built (transactional tests start from a flushed database)."""
-    if not HomePage.objects.exists():
-        call_command("load_demo", verbosity=0)
+def demo_server(live_server, committed_demo):
+    """The live server with the demo built."""
     return live_server
 
 

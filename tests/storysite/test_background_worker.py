@@ -27,8 +27,9 @@ def search_titles(client, query):
     ]
 
 
+# Transactional: the worker closes its database connection after each task, as in production.
 def test_published_story_becomes_searchable_once_the_worker_runs(
-    client, demo, locales, database_queue
+    client, committed_demo, locales, database_queue
 ):
     index = StoryIndexPage.objects.get(locale=locales["en"])
     story = StoryPage(
