@@ -6,16 +6,28 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from stories.models import StoryIndexPage, StoryPage
+from stories.models import (
+    DigestPage,
+    NewsPage,
+    Partner,
+    SocialMetaMixin,
+    SocialPost,
+    StoryIndexPage,
+    StoryPage,
+)
+
+from .blocks import LineOfEffortBlock
 
 FEATURED_STORIES_FALLBACK = 3
+LATEST_NEWS = 3
+SOCIAL_POSTS = 4
 
 
-class HomePage(Page):
+class HomePage(SocialMetaMixin, Page):
     welcome_heading = models.CharField(_("welcome heading"), max_length=200)
     welcome_text = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
     about_heading = models.CharField(
@@ -24,6 +36,12 @@ class HomePage(Page):
     about_text = RichTextField(
         _("about text"), blank=True, features=["bold", "italic", "link", "ul", "ol"]
     )
+    lines_of_effort = StreamField(
+        [("line_of_effort", LineOfEffortBlock())],
+        verbose_name=_("lines of effort"),
+        blank=True,
+        help_text=_("The Coalition's lines of effort, shown under the about text."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -31,7 +49,8 @@ class HomePage(Page):
             [FieldPanel("welcome_heading"), FieldPanel("welcome_text")], heading=_("Welcome")
         ),
         MultiFieldPanel(
-            [FieldPanel("about_heading"), FieldPanel("about_text")], heading=_("About")
+            [FieldPanel("about_heading"), FieldPanel("about_text"), FieldPanel("lines_of_effort")],
+            heading=_("About"),
         ),
         InlinePanel(
             "featured_stories",
@@ -45,8 +64,16 @@ class HomePage(Page):
         index.SearchField("welcome_text"),
         index.SearchField("about_text"),
     ]
+    promote_panels = SocialMetaMixin.promote_panels
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "stories.StoryIndexPage",
+        "stories.CampaignPage",
+        "stories.NewsIndexPage",
+        "stories.PartnerIndexPage",
+        "stories.ExplainerPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -77,7 +104,38 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured()
         context["story_index"] = self.story_index()
+        context["partner_count"] = self.partner_count()
+        context["latest_news"] = list(
+            NewsPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .select_related("hero_image")
+            .order_by("-date", "-pk")[:LATEST_NEWS]
+        )
+        context["latest_digest"] = (
+            DigestPage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
+            .order_by("-date", "-pk")
+            .first()
+        )
+        context["social_posts"] = list(
+            SocialPost.objects.filter(locale_id=self.locale_id).select_related("campaign", "image")[
+                :SOCIAL_POSTS
+            ]
+        )
         return context
+
+    def partner_count(self) -> int:
+        """How many partners the Coalition has, counted from the partner data in this language
+        (the default language's count if the partners are not translated yet)."""
+        count = Partner.objects.filter(locale_id=self.locale_id).count()
+        return count or Partner.objects.filter(locale__language_code="en").count()
+
+    def summary_text(self) -> str:
+        from django.utils.html import strip_tags
+
+        return strip_tags(self.welcome_text)
 
 
 class HomeFeaturedStory(Orderable):

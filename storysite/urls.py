@@ -9,12 +9,18 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+from home.sitemaps import MultilingualSitemap
 from search import views as search_views
+from stories import urls as stories_urls
+
+from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("api/v2/", api_router.urls),
 ]
 
 if settings.DEBUG:
@@ -24,6 +30,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("cookies/", home_views.cookie_settings, name="cookie_settings"),
+    path("", include(stories_urls)),
     # Wagtail's page serving must stay last: it takes every path not matched above.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -55,6 +56,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     # Background work: Django's task framework (backport) with its database backend.
     "django_tasks",
     "django_tasks_db",
@@ -98,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.site_chrome",
             ],
         },
     },
@@ -179,6 +182,21 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 *
 WAGTAILSEARCH_BACKENDS = {
     # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
     "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+
+# --- Visitor's site ---------------------------------------------------------------------------
+# Analytics script (e.g. a self-hosted Matomo/Plausible URL). Empty: no analytics at all. When set,
+# it is only ever loaded after the visitor accepts cookies (home/consent.py).
+ANALYTICS_SCRIPT_URL = env_str("ANALYTICS_SCRIPT_URL", "")
+# The read-only Wagtail API (pages, images) for headless reuse; answers at /api/v2/.
+WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_LIMIT_MAX = env_int("WAGTAILAPI_LIMIT_MAX", 50)
+REST_FRAMEWORK = {
+    # Anonymous read access only: the API never writes, and JSON is all it speaks.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
 }
 
 # --- Logging ----------------------------------------------------------------------------------

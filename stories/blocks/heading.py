@@ -1,0 +1,46 @@
+"""A section heading with an anchor, so a story's sections can be linked to directly."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=160)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Section (H2)")), ("h3", _("Sub-section (H3)"))],
+        default="h2",
+        help_text=_("Use H3 only under an H2 so the outline stays logical."),
+    )
+    anchor = blocks.CharBlock(
+        label=_("Anchor"),
+        required=False,
+        max_length=80,
+        validators=[validate_slug],
+        help_text=_("Letters, digits and hyphens, e.g. “rebuilding”. Leave empty to derive it."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        # allow_unicode keeps Arabic headings linkable instead of collapsing them to "".
+        context["anchor"] = value.get("anchor") or slugify(
+            value.get("text", ""), allow_unicode=True
+        )
+        return context
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not (value.get("text") or "").strip():
+            raise ValidationError(_("Write the heading text."))
+        return value
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "stories/blocks/heading.html"
+        help_text = _("A section heading others can link to (#anchor).")
+        description = _("A heading that starts a new section, with a link anchor.")
+        preview_value = {"text": "Back to school", "level": "h2", "anchor": "back-to-school"}

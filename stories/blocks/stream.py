@@ -1,0 +1,49 @@
+"""``StoryStreamBlock``: the one block set every story-like page offers.
+
+Names are stored in page data: keep ``text``, ``image`` and ``quote`` as they are, and keep
+``video`` free for the media pipeline's own video block.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .accordion import AccordionBlock
+from .before_after import BeforeAfterBlock
+from .document import DocumentDownloadBlock
+from .embed import ConsentEmbedBlock
+from .gallery import GalleryBlock
+from .heading import HeadingBlock
+from .image import FullBleedImageBlock, ImageWithCaptionBlock
+from .key_fact import KeyFactBlock
+from .map import MapBlock
+from .quote import QuoteBlock
+from .related_story import RelatedStoryBlock
+from .scrollytelling import ScrollytellingBlock
+from .text import TextBlock
+from .timeline import TimelineBlock
+
+TEXT = _("Text")
+MEDIA = _("Media")
+DATA = _("Data")
+LAYOUT = _("Layout")
+
+
+class StoryStreamBlock(blocks.StreamBlock):
+    text = TextBlock(group=TEXT)
+    heading = HeadingBlock(group=TEXT)
+    quote = QuoteBlock(group=TEXT)
+    accordion = AccordionBlock(group=TEXT)
+    image = ImageWithCaptionBlock(group=MEDIA)
+    full_bleed_image = FullBleedImageBlock(group=MEDIA)
+    gallery = GalleryBlock(group=MEDIA)
+    embed = ConsentEmbedBlock(group=MEDIA)
+    before_after = BeforeAfterBlock(group=MEDIA)
+    key_fact = KeyFactBlock(group=DATA)
+    map = MapBlock(group=DATA)
+    timeline = TimelineBlock(group=DATA)
+    scrollytelling = ScrollytellingBlock(group=LAYOUT)
+    related_story = RelatedStoryBlock(group=LAYOUT)
+    document = DocumentDownloadBlock(group=LAYOUT)
+
+    class Meta:
+        block_counts = {}

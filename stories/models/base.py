@@ -1,0 +1,80 @@
+"""What every public page shares: SEO and social promote fields, and paginated listings that
+also answer "Load more" requests with just the next slice of cards."""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db import models
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+
+PER_PAGE = 12
+FRAGMENT_PARAM = "fragment"
+
+
+class SocialMetaMixin(models.Model):
+    """An image and text for link previews (OpenGraph, Twitter cards); pages fall back to their
+    hero image and standfirst when the editor leaves these empty."""
+
+    social_image = models.ForeignKey(
+        "media_pipeline.StoryImage",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared. 1200×630 works best. Defaults to the hero."),
+    )
+    social_text = models.CharField(
+        _("social text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown under the title when the page is shared. Defaults to the summary."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("social_text")],
+            heading=_("For social media"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def summary_text(self) -> str:
+        """One or two sentences describing the page, for meta tags and feeds."""
+        return getattr(self, "standfirst", "") or ""
+
+    def meta_description(self) -> str:
+        return self.search_description or self.summary_text()
+
+    def share_text(self) -> str:
+        return self.social_text or self.meta_description()
+
+    def share_image(self):
+        return self.social_image or getattr(self, "hero_image", None)
+
+
+def paginate(request: HttpRequest, items, per_page: int = PER_PAGE) -> PaginatorPage:
+    """The requested page of ``items``; a bad or too-high ?page= gives the first or last page
+    rather than an error."""
+    paginator = Paginator(items, per_page)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def wants_fragment(request: HttpRequest) -> bool:
+    """True for "Load more" requests, which want only the next cards and pager."""
+    return request.GET.get(FRAGMENT_PARAM) == "1"

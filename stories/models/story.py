@@ -1,0 +1,260 @@
+"""Stories, their index and campaign pages."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import StoryStreamBlock
+from .base import SocialMetaMixin, paginate, wants_fragment
+from .snippets import Campaign
+
+RELATED_STORIES = 3
+LISTING_FRAGMENT = "stories/includes/story_list.html"
+
+
+def hero_fields() -> tuple[models.ForeignKey, models.CharField]:
+    """The hero image and its alternative text, as every page type with a hero declares them."""
+    return (
+        models.ForeignKey(
+            "media_pipeline.StoryImage",
+            verbose_name=_("hero image"),
+            null=True,
+            blank=True,
+            on_delete=models.SET_NULL,
+            related_name="+",
+        ),
+        models.CharField(
+            _("hero image alternative text"),
+            max_length=250,
+            blank=True,
+            help_text=_("What the hero image shows. Leave empty if it is purely decorative."),
+        ),
+    )
+
+
+class StoryListingMixin:
+    """Stories filtered by ?campaign= and ?topic=, paginated; "Load more" gets a fragment."""
+
+    def base_stories(self):
+        return StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+
+    def get_template(self, request, *args, **kwargs):
+        if wants_fragment(request):
+            return LISTING_FRAGMENT
+        return super().get_template(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.base_stories()
+        campaigns = list(Campaign.objects.filter(locale_id=self.locale_id))
+        campaign_slug = request.GET.get("campaign", "")
+        active_campaign = next((c for c in campaigns if c.slug == campaign_slug), None)
+        if campaign_slug:
+            stories = (
+                stories.filter(campaign=active_campaign) if active_campaign else stories.none()
+            )
+        topics = list(
+            Tag.objects.filter(stories_storypagetag_items__content_object__in=self.base_stories())
+            .distinct()
+            .order_by("name")
+        )
+        topic_slug = request.GET.get("topic", "")
+        active_topic = next((t for t in topics if t.slug == topic_slug), None)
+        if topic_slug:
+            stories = stories.filter(tags=active_topic) if active_topic else stories.none()
+        stories = stories.select_related("hero_image", "campaign").order_by("-date", "-pk")
+        context.update(
+            stories=paginate(request, stories),
+            campaigns=campaigns,
+            active_campaign=active_campaign,
+            campaign_slug=campaign_slug,
+            topics=topics,
+            active_topic=active_topic,
+            topic_slug=topic_slug,
+        )
+        return context
+
+
+class StoryIndexPage(StoryListingMixin, SocialMetaMixin, Page):
+    """The list of stories, newest first, filterable by campaign and topic."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    promote_panels = SocialMetaMixin.promote_panels
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def summary_text(self) -> str:
+        from django.utils.html import strip_tags
+
+        return strip_tags(self.intro)
+
+
+class StoryPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class StoryPage(SocialMetaMixin, Page):
+    """One story: a hero, a standfirst and a body composed from storytelling blocks."""
+
+    standfirst = models.TextField(
+        _("standfirst"),
+        max_length=400,
+        help_text=_("One or two sentences that open the story and appear in listings."),
+    )
+    date = models.DateField(_("story date"))
+    location = models.CharField(
+        _("location"), max_length=120, blank=True, help_text=_("e.g. Raqqa, Syria")
+    )
+    hero_image, hero_alt_text = hero_fields()
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    tags = ClusterTaggableManager(
+        through=StoryPageTag,
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_("Topics such as “education” or “heritage”; readers filter stories by them."),
+    )
+    body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("standfirst"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")],
+            heading=_("Hero"),
+        ),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("location")], heading=_("When and where")),
+        MultiFieldPanel(
+            [FieldPanel("campaign"), FieldPanel("tags")], heading=_("Campaign and topics")
+        ),
+        FieldPanel("body"),
+        InlinePanel(
+            "related_stories",
+            label=_("Related stories"),
+            max_num=RELATED_STORIES,
+            help_text=_("Leave empty to suggest the latest stories of the same campaign."),
+        ),
+    ]
+    promote_panels = SocialMetaMixin.promote_panels
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst", boost=2),
+        index.SearchField("location"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("campaign"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("standfirst"),
+        APIField("date"),
+        APIField("location"),
+        APIField("hero_image"),
+        APIField("hero_alt_text"),
+        APIField("tags"),
+        APIField("body"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def related(self) -> list[StoryPage]:
+        """The editor's picks in this language, else the latest stories of the same campaign."""
+        picks = [
+            item.story
+            for item in self.related_stories.select_related(
+                "story", "story__hero_image", "story__campaign"
+            )
+        ]
+        picks = [s for s in picks if s.live and s.locale_id == self.locale_id and s.pk != self.pk]
+        if picks:
+            return picks
+        same = StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+        if self.campaign_id:
+            same = same.filter(campaign_id=self.campaign_id)
+        return list(
+            same.exclude(pk=self.pk)
+            .select_related("hero_image", "campaign")
+            .order_by("-date", "-pk")[:RELATED_STORIES]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related()
+        context["topics"] = list(self.tags.all())
+        return context
+
+
+class StoryRelatedStory(Orderable):
+    page = ParentalKey(StoryPage, related_name="related_stories", on_delete=models.CASCADE)
+    story = models.ForeignKey(
+        StoryPage, on_delete=models.CASCADE, related_name="+", verbose_name=_("story")
+    )
+
+    panels = [FieldPanel("story")]
+
+
+class CampaignPage(StoryListingMixin, SocialMetaMixin, Page):
+    """A campaign's own page: its intro, hero and the stories told under its hashtag."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        verbose_name=_("campaign"),
+        on_delete=models.PROTECT,
+        related_name="pages",
+        help_text=_("The stories carrying this campaign are listed on the page."),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    hero_image, hero_alt_text = hero_fields()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("campaign"),
+        FieldPanel("intro"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero")),
+    ]
+    promote_panels = SocialMetaMixin.promote_panels
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("campaign page")
+
+    def base_stories(self):
+        return super().base_stories().filter(campaign_id=self.campaign_id)
+
+    def summary_text(self) -> str:
+        from django.utils.html import strip_tags
+
+        return strip_tags(self.intro) or self.campaign.description
