@@ -60,9 +60,6 @@ class _PageFeed(Feed):
     def item_updateddate(self, item):
         return item.last_published_at
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": obj.language_code}
-
 
 class StoryFeed(_PageFeed):
     description = _("The latest stories from the Global Coalition against Daesh.")

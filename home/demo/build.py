@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.text import slugify
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
-from stories.models import Campaign, StoryIndexPage, StoryPage
+from stories.models import (
+    Campaign,
+    CampaignPage,
+    DigestPage,
+    ExplainerPage,
+    NewsIndexPage,
+    NewsPage,
+    Partner,
+    PartnerIndexPage,
+    PartnerPage,
+    SocialPost,
+    StoryIndexPage,
+    StoryPage,
+)
 
 from . import content
-from .images import illustration
+from .images import factsheet_pdf, illustration
 
 DEMO_TOOL_NAME = "storysite demo"
 
@@ -26,11 +42,24 @@ def demo_image(spec: dict):
     Image = get_image_model()
     image = Image.objects.filter(title=spec["title"]).first()
     if image is None:
-        data = illustration(spec["motif"])
+        data = illustration(spec["motif"], seed=spec.get("seed", 0))
         image = Image(title=spec["title"], credit=spec.get("credit", ""))
         image.file = ImageFile(_bytes_file(data), name=f"{slugify(spec['title'])}.jpg")
         image.save()
     return image
+
+
+def demo_document(spec: dict):
+    """The demo document titled ``spec['title']`` (a one-page PDF), created on first use."""
+    Document = get_document_model()
+    document = Document.objects.filter(title=spec["title"]).first()
+    if document is None:
+        document = Document(title=spec["title"])
+        document.file.save(
+            f"{slugify(spec['title'])}.pdf", ContentFile(factsheet_pdf(spec["motif"])), save=False
+        )
+        document.save()
+    return document
 
 
 def _bytes_file(data: bytes):
@@ -72,6 +101,10 @@ def build_home(default_locale: Locale) -> HomePage:
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(locale=default_locale).first()
     fields = {key: value for key, value in content.HOME.items() if key != "slug"}
+    fields["lines_of_effort"] = [
+        ("line_of_effort", {"title": title, "text": text})
+        for title, text in content.HOME["lines_of_effort"]
+    ]
     if home is None:
         # Wagtail's first migration leaves a placeholder "Welcome" page where ours belongs.
         for placeholder in root.get_children().filter(slug=content.HOME["slug"]):
@@ -104,14 +137,31 @@ def build_campaigns(default_locale: Locale) -> dict[str, Campaign]:
     return campaigns
 
 
-def _stream_value(blocks: list[tuple[str, object]]) -> list[tuple[str, object]]:
-    """Resolve image specs inside block values into stored images."""
-    resolved = []
-    for block_type, value in blocks:
-        if block_type == "image":
-            value = {**value, "image": demo_image(value["image"])}
-        resolved.append((block_type, value))
-    return resolved
+def _resolve(value, stories: dict[str, StoryPage]):
+    """Turn the specs inside a block value into stored objects: image specs (title + motif) into
+    images, the factsheet into a document, story slugs (key ``story``) into story pages."""
+    if isinstance(value, dict):
+        if "motif" in value and "title" in value:
+            return demo_image(value)
+        resolved = {}
+        for key, item in value.items():
+            if key == "document":
+                resolved[key] = demo_document(item)
+            elif key == "story":
+                resolved[key] = stories[item]
+            elif key in ("latitude", "longitude"):
+                resolved[key] = Decimal(item)
+            else:
+                resolved[key] = _resolve(item, stories)
+        return resolved
+    if isinstance(value, list):
+        return [_resolve(item, stories) for item in value]
+    return value
+
+
+def _stream_value(blocks: list[tuple[str, object]], stories=None) -> list[tuple[str, object]]:
+    """Resolve the specs inside block values (see ``_resolve``)."""
+    return [(block_type, _resolve(value, stories or {})) for block_type, value in blocks]
 
 
 def build_stories(home: HomePage, campaigns: dict[str, Campaign]) -> list[StoryPage]:
@@ -119,8 +169,9 @@ def build_stories(home: HomePage, campaigns: dict[str, Campaign]) -> list[StoryP
     index = _upsert_child(
         home, StoryIndexPage, content.STORY_INDEX["slug"], {**index_fields, "show_in_menus": True}
     )
-    stories = []
-    for spec in content.STORIES:
+    built: dict[str, StoryPage] = {}
+    # Stories that others link to (related-story cards) come last in STORIES: build them first.
+    for spec in reversed(content.STORIES):
         fields = {
             "title": spec["title"],
             "standfirst": spec["standfirst"],
@@ -129,10 +180,190 @@ def build_stories(home: HomePage, campaigns: dict[str, Campaign]) -> list[StoryP
             "campaign": campaigns[spec["campaign"]],
             "hero_image": demo_image(spec["image"]),
             "hero_alt_text": spec["hero_alt_text"],
+            "body": _stream_value(spec["body"], built),
+        }
+        story = StoryPage.objects.child_of(index).filter(slug=spec["slug"]).first()
+        if story is None:
+            story = StoryPage(slug=spec["slug"], **fields)
+            story.tags.set(spec.get("tags", []))
+            index.add_child(instance=story)
+        else:
+            for name, value in fields.items():
+                setattr(story, name, value)
+            story.tags.set(spec.get("tags", []))
+        _publish(story)
+        built[spec["slug"]] = story
+    return list(built.values())
+
+
+def build_campaign_pages(home: HomePage, campaigns: dict[str, Campaign]) -> list[CampaignPage]:
+    pages = []
+    for spec in content.CAMPAIGN_PAGES:
+        fields = {
+            "title": spec["title"],
+            "campaign": campaigns[spec["campaign"]],
+            "intro": spec["intro"],
+            "hero_image": demo_image(spec["image"]),
+            "hero_alt_text": spec["hero_alt_text"],
+        }
+        pages.append(_upsert_child(home, CampaignPage, spec["slug"], fields))
+    return pages
+
+
+def build_news(home: HomePage) -> list[Page]:
+    """The news index with its articles, the weekly digest and the explainer."""
+    index = _upsert_child(
+        home,
+        NewsIndexPage,
+        content.NEWS_INDEX["slug"],
+        {
+            "title": content.NEWS_INDEX["title"],
+            "intro": content.NEWS_INDEX["intro"],
+            "show_in_menus": True,
+        },
+    )
+    pages: list[Page] = [index]
+    for spec in content.NEWS:
+        fields = {
+            "title": spec["title"],
+            "standfirst": spec["standfirst"],
+            "date": datetime.date.fromisoformat(spec["date"]),
+            "hero_image": demo_image(spec["image"]),
+            "hero_alt_text": spec["hero_alt_text"],
             "body": _stream_value(spec["body"]),
         }
-        stories.append(_upsert_child(index, StoryPage, spec["slug"], fields))
-    return stories
+        pages.append(_upsert_child(index, NewsPage, spec["slug"], fields))
+    digest = content.DIGEST
+    items = [
+        ("item", {**item, "date": datetime.date.fromisoformat(item["date"])})
+        for item in digest["items"]
+    ]
+    pages.append(
+        _upsert_child(
+            index,
+            DigestPage,
+            digest["slug"],
+            {
+                "title": digest["title"],
+                "date": datetime.date.fromisoformat(digest["date"]),
+                "intro": digest["intro"],
+                "items": items,
+            },
+        )
+    )
+    explainer = content.EXPLAINER
+    body = [
+        ("question", {"anchor": anchor, "question": question, "answer": answer})
+        for anchor, question, answer in explainer["questions"]
+    ]
+    pages.append(
+        _upsert_child(
+            index,
+            ExplainerPage,
+            explainer["slug"],
+            {
+                "title": explainer["title"],
+                "standfirst": explainer["standfirst"],
+                "date": datetime.date.fromisoformat(explainer["date"]),
+                "hero_image": demo_image(explainer["image"]),
+                "hero_alt_text": explainer["hero_alt_text"],
+                "body": body,
+            },
+        )
+    )
+    return pages
+
+
+def build_partners(default_locale: Locale) -> tuple[list[Partner], list[Partner]]:
+    """The seed's named partners and the numbered placeholders, in the default language."""
+    named = []
+    for spec in content.PARTNERS:
+        partner, _ = Partner.objects.update_or_create(
+            locale=default_locale,
+            name=spec["name"],
+            defaults={
+                "partner_type": spec["partner_type"],
+                "joined": datetime.date.fromisoformat(spec["joined"]),
+                "logo": demo_image(spec["logo"]) if spec["logo"] else None,
+                "website": spec["website"],
+                "summary": spec["summary"],
+            },
+        )
+        named.append(partner)
+    placeholders = []
+    for number in range(1, content.PLACEHOLDER_PARTNERS + 1):
+        # Every fifth placeholder is an organisation; joining dates spread over 2014-2019.
+        partner, _ = Partner.objects.update_or_create(
+            locale=default_locale,
+            name=content.PLACEHOLDER_NAME.format(number=number),
+            defaults={
+                "partner_type": "organisation" if number % 5 == 0 else "country",
+                "joined": datetime.date(2014 + number % 6, 1 + number % 12, 1),
+                "summary": content.PLACEHOLDER_SUMMARY,
+            },
+        )
+        placeholders.append(partner)
+    return named, placeholders
+
+
+def translate_placeholder(partner: Partner, locale: Locale, catalogue: dict[str, str]) -> None:
+    """Placeholders are translated directly (75 of them through wagtail-localize would make the
+    demo build several times slower); editors can still sync them from the admin."""
+    translated = partner.get_translation_or_none(locale) or partner.copy_for_translation(locale)
+    translated.name = catalogue.get(partner.name, partner.name)
+    translated.summary = catalogue.get(partner.summary, partner.summary)
+    translated.partner_type = partner.partner_type
+    translated.joined = partner.joined
+    translated.save()
+
+
+def build_partner_pages(home: HomePage, partners: dict[str, Partner]) -> list[Page]:
+    index = _upsert_child(
+        home,
+        PartnerIndexPage,
+        content.PARTNER_INDEX["slug"],
+        {
+            "title": content.PARTNER_INDEX["title"],
+            "intro": content.PARTNER_INDEX["intro"],
+            "show_in_menus": True,
+        },
+    )
+    spec = content.PARTNER_SPOTLIGHT
+    spotlight = _upsert_child(
+        index,
+        PartnerPage,
+        spec["slug"],
+        {
+            "title": spec["title"],
+            "partner": partners[spec["partner"]],
+            "standfirst": spec["standfirst"],
+            "date": datetime.date.fromisoformat(spec["date"]),
+            "hero_image": demo_image(spec["image"]),
+            "hero_alt_text": spec["hero_alt_text"],
+            "body": _stream_value(spec["body"]),
+        },
+    )
+    return [index, spotlight]
+
+
+def build_social_posts(default_locale: Locale, campaigns: dict[str, Campaign]) -> list[SocialPost]:
+    posts = []
+    for spec in content.SOCIAL_POSTS:
+        post, _ = SocialPost.objects.update_or_create(
+            locale=default_locale,
+            posted_on=datetime.date.fromisoformat(spec["posted_on"]),
+            account="@Coalition",
+            defaults={
+                "text": spec["text"],
+                "campaign": campaigns[spec["campaign"]] if spec["campaign"] else None,
+                "hashtags": spec["hashtags"],
+                "image": demo_image(spec["image"]) if spec["image"] else None,
+                "image_alt_text": spec["image_alt_text"],
+                "link": spec["link"],
+            },
+        )
+        posts.append(post)
+    return posts
 
 
 def translate(instance, locale: Locale, catalogue: dict[str, str]) -> None:
@@ -173,14 +404,23 @@ def load_demo() -> dict[str, int]:
     campaigns = build_campaigns(default_locale)
     stories = build_stories(home, campaigns)
     index = StoryIndexPage.objects.child_of(home).get()
+    campaign_pages = build_campaign_pages(home, campaigns)
+    news_pages = build_news(home)
+    named_partners, placeholders = build_partners(default_locale)
+    partner_pages = build_partner_pages(home, {p.name: p for p in named_partners})
+    social_posts = build_social_posts(default_locale, campaigns)
+    # Snippets before the pages that point at them; parents before children.
     for code, catalogue in content.TRANSLATIONS.items():
         locale = Locale.objects.get(language_code=code)
-        for campaign in campaigns.values():
-            translate(campaign, locale, catalogue)
-        for page in [home, index, *stories]:
+        for snippet in [*campaigns.values(), *named_partners, *social_posts]:
+            translate(snippet, locale, catalogue)
+        for partner in placeholders:
+            translate_placeholder(partner, locale, catalogue)
+        for page in [home, index, *stories, *campaign_pages, *news_pages, *partner_pages]:
             translate(page, locale, catalogue)
     return {
         "stories": len(stories),
         "languages": 1 + len(content.TRANSLATIONS),
         "pages": Page.objects.live().count(),
+        "partners": Partner.objects.filter(locale=default_locale).count(),
     }

@@ -18,6 +18,10 @@ PALETTES = {
     "schools": ((144, 202, 249), (227, 242, 253), [(239, 108, 0), (255, 255, 255), (96, 125, 139)]),
     "classroom": ((255, 248, 225), (215, 204, 200), [(121, 85, 72), (93, 64, 55), (46, 125, 50)]),
     "forge": ((38, 50, 56), (121, 85, 72), [(255, 143, 0), (255, 213, 79), (144, 164, 174)]),
+    "ruins": ((120, 120, 120), (90, 80, 70), [(70, 64, 58), (150, 140, 128), (40, 40, 40)]),
+    "map": ((236, 239, 222), (221, 232, 206), [(100, 160, 220), (200, 180, 150), (200, 40, 40)]),
+    "emblem": ((11, 58, 91), (20, 91, 128), [(255, 255, 255), (242, 182, 50), (200, 220, 235)]),
+    "meeting": ((230, 236, 242), (190, 200, 212), [(93, 64, 55), (11, 58, 91), (242, 182, 50)]),
 }
 
 
@@ -72,12 +76,61 @@ def _draw_motif(draw: ImageDraw.ImageDraw, motif: str, colours: list, rng: rando
             draw.ellipse([x - r, y - r, x + r, y + r], fill=rng.choice(colours[:2]))
 
 
+def _draw_more(draw: ImageDraw.ImageDraw, motif: str, colours: list, rng: random.Random) -> None:
+    width, height = SIZE
+    if motif == "ruins":
+        # The forge's arches, broken: the "before" of the blacksmith market.
+        for i in range(5):
+            x = 80 + i * 300
+            end = 360 if i % 2 else 250
+            draw.arc([x, 120, x + 280, 520], start=180, end=end, fill=colours[1], width=18)
+            draw.line([(x, 320 + rng.randrange(0, 200)), (x, 900)], fill=colours[1], width=18)
+        for _ in range(60):
+            x, y = rng.randrange(0, width), rng.randrange(650, height)
+            r = rng.randrange(10, 45)
+            draw.rectangle([x - r, y - r // 2, x + r, y + r // 2], fill=rng.choice(colours))
+    elif motif == "map":
+        draw.line([(0, 300), (500, 380), (900, 330), (1600, 520)], fill=colours[0], width=22)
+        for _ in range(14):
+            x1, y1 = rng.randrange(0, width), rng.randrange(0, height)
+            draw.line([(x1, y1), (x1 + 400, y1 + 150)], fill=colours[1], width=6)
+        draw.ellipse([770, 400, 830, 460], fill=colours[2], outline=(255, 255, 255), width=6)
+        draw.polygon([(780, 450), (820, 450), (800, 500)], fill=colours[2])
+    elif motif == "emblem":
+        cx, cy = width // 2, height // 2
+        draw.ellipse([cx - 300, cy - 300, cx + 300, cy + 300], outline=colours[2], width=14)
+        for dx, dy in ((0, -380), (380, 0), (0, 380), (-380, 0)):
+            draw.polygon(
+                [(cx, cy), (cx + dx, cy + dy), (cx + dy // 8, cy + dx // 8)], fill=colours[0]
+            )
+            draw.polygon(
+                [(cx, cy), (cx + dx, cy + dy), (cx - dy // 8, cy - dx // 8)], fill=colours[1]
+            )
+    elif motif == "meeting":
+        draw.ellipse([300, 380, 1300, 720], fill=colours[0])
+        for i in range(12):
+            x = 330 + i * 85
+            draw.ellipse([x, 300, x + 60, 360], fill=colours[1])
+            draw.ellipse([x, 740, x + 60, 800], fill=colours[1])
+        draw.rectangle([700, 80, 900, 220], fill=colours[2])
+
+
 def illustration(motif: str, *, seed: int = 0) -> bytes:
-    """A 1600×900 JPEG for ``motif`` (drawing, schools, classroom or forge), same bytes each run."""
+    """A 1600×900 JPEG for ``motif`` (see PALETTES), the same bytes for the same seed."""
     top, bottom, colours = PALETTES[motif]
     image = _gradient(top, bottom)
-    _draw_motif(ImageDraw.Draw(image), motif, colours, random.Random(f"{motif}-{seed}"))  # noqa: S311
+    rng = random.Random(f"{motif}-{seed}")  # noqa: S311 (deterministic drawing, not security)
+    _draw_motif(ImageDraw.Draw(image), motif, colours, rng)
+    _draw_more(ImageDraw.Draw(image), motif, colours, rng)
     image = image.filter(ImageFilter.SMOOTH)
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=85, optimize=True)
+    return buffer.getvalue()
+
+
+def factsheet_pdf(motif: str) -> bytes:
+    """A one-page PDF (the illustration on a page) standing in for a downloadable factsheet."""
+    image = Image.open(io.BytesIO(illustration(motif))).convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PDF", resolution=150)
     return buffer.getvalue()
