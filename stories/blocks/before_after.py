@@ -1,7 +1,7 @@
 """Before / after: two photos of the same place, compared with a slider.
 
 The slider is a native ``<input type=range>`` (keyboard, touch and screen readers for free) that
-``static/js/before-after.js`` reveals; without JavaScript both photos are shown one after the other.
+``static/js/site.js`` reveals; without JavaScript both photos are shown one after the other.
 """
 
 from django.utils.translation import gettext_lazy as _

@@ -1,7 +1,7 @@
 """A video or post hosted elsewhere (YouTube, Vimeo), loaded only after the visitor consents.
 
 Third-party players set cookies, so the page renders a placeholder with a link to the original;
-``static/js/consent.js`` swaps in a privacy-enhanced player once cookies are accepted. The
+``static/js/site.js`` swaps in a privacy-enhanced player once cookies are accepted. The
 media pipeline's own ``video`` block is separate and needs no consent.
 """
 

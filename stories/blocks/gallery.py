@@ -1,7 +1,7 @@
 """A gallery shown as a swipeable carousel (scroll-snap) with previous/next buttons.
 
 Without JavaScript it is a horizontally scrollable row; the buttons are added by
-``static/js/carousel.js`` and move by slide, so they follow the reading direction in Arabic.
+``static/js/site.js`` and move by slide, so they follow the reading direction in Arabic.
 """
 
 from django.utils.translation import gettext_lazy as _

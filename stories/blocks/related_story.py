@@ -5,16 +5,30 @@ from wagtail import blocks
 
 
 class StoryChooserBlock(blocks.PageChooserBlock):
-    """A story chooser whose values arrive with their hero image and campaign in one query, so
-    a body with many cards costs no more queries than one with a single card."""
+    """A story chooser whose values arrive with their translations, hero images and campaigns in
+    one query, so a body with many cards costs no more queries than one with a single card.
+
+    wagtail-localize keeps a translated page's chooser pointing at the source story; the card
+    shows the translation in the reader's language (``translations`` on each story)."""
 
     def bulk_to_python(self, values):
         from stories.models import StoryPage
 
-        stories = StoryPage.objects.select_related("hero_image", "campaign").in_bulk(
-            [value for value in values if value]
+        ids = [value for value in values if value]
+        keys = StoryPage.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
+        family = list(
+            StoryPage.objects.filter(translation_key__in=list(keys)).select_related(
+                "hero_image", "campaign"
+            )
         )
-        return [stories.get(value) for value in values]
+        by_pk = {story.pk: story for story in family}
+        for story in family:
+            story.translations = {
+                other.locale_id: other
+                for other in family
+                if other.translation_key == story.translation_key
+            }
+        return [by_pk.get(value) for value in values]
 
 
 class RelatedStoryBlock(blocks.StructBlock):
@@ -25,6 +39,16 @@ class RelatedStoryBlock(blocks.StructBlock):
         max_length=60,
         help_text=_("Shown above the title, e.g. “Read also”. Leave empty for “Related story”."),
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        story = value.get("story")
+        page = (parent_context or {}).get("page")
+        if story is not None and page is not None:
+            translations = getattr(story, "translations", {})
+            story = translations.get(page.locale_id, story)
+        context["story"] = story
+        return context
 
     class Meta:
         icon = "link"

@@ -1,6 +1,6 @@
 """Scrollytelling: a picture stays in view while the text steps past it, swapping the picture.
 
-Rendered as a plain sequence (each step with its own picture); ``static/js/scrollytelling.js``
+Rendered as a plain sequence (each step with its own picture); ``static/js/site.js``
 turns it into sticky media when JavaScript runs and the reader has not asked for reduced motion.
 """
 
