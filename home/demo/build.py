@@ -54,10 +54,11 @@ def demo_document(spec: dict):
     Document = get_document_model()
     document = Document.objects.filter(title=spec["title"]).first()
     if document is None:
-        document = Document(title=spec["title"])
-        document.file.save(
-            f"{slugify(spec['title'])}.pdf", ContentFile(factsheet_pdf(spec["motif"])), save=False
-        )
+        data = factsheet_pdf(spec["motif"])
+        # The admin's upload form records size and hash; a document made in code sets them here.
+        document = Document(title=spec["title"], file_size=len(data))
+        document.file.save(f"{slugify(spec['title'])}.pdf", ContentFile(data), save=False)
+        document._set_document_file_metadata()
         document.save()
     return document
 

@@ -44,9 +44,11 @@ class RelatedStoryBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context)
         story = value.get("story")
         page = (parent_context or {}).get("page")
-        if story is not None and page is not None:
-            translations = getattr(story, "translations", {})
-            story = translations.get(page.locale_id, story)
+        if story is not None and page is not None and story.locale_id != page.locale_id:
+            if hasattr(story, "translations"):
+                story = story.translations.get(page.locale_id, story)
+            else:  # a value built outside a stream (previews): one lookup is fine
+                story = story.get_translation_or_none(page.locale) or story
         context["story"] = story
         return context
 
