@@ -655,6 +655,7 @@ TRANSLATIONS = {
         "Under Daesh, drawing was forbidden in Raqqa. For Zahra, who cannot hear or speak, pictures had always been the way she told the world what she felt.": "Sous Daech, dessiner était interdit à Raqqa. Pour Zahra, qui ne peut ni entendre ni parler, les images ont toujours été sa façon de dire au monde ce qu’elle ressent.",
         "Since the city was liberated she has been drawing again, every day, and her family has pinned her pictures across the walls of their home.": "Depuis la libération de la ville, elle dessine à nouveau, chaque jour, et sa famille a affiché ses dessins sur tous les murs de la maison.",
         "Military actions by many nations, including the UK, has broken Daesh's grip on thousands of square miles of Syria and Iraq.": "L’action militaire de nombreux pays, dont le Royaume-Uni, a brisé l’emprise de Daech sur des milliers de kilomètres carrés en Syrie et en Irak.",
+        "Jeremy Hunt": "Jeremy Hunt",
         "updating the House on progress in the fight against Daesh": "devant la Chambre des communes, sur les progrès de la lutte contre Daech",
         "Stabilisation work supported by Coalition partners has reopened schools and community centres in Raqqa, where children like Zahra can learn and create in safety.": "Les travaux de stabilisation soutenus par les partenaires de la Coalition ont permis de rouvrir des écoles et des centres communautaires à Raqqa, où des enfants comme Zahra peuvent apprendre et créer en sécurité.",
         # Dohuk

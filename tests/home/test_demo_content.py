@@ -69,3 +69,72 @@ def test_load_demo_admin_option_creates_stated_superuser(demo, django_user_model
     user = django_user_model.objects.get(username="admin")
     assert user.is_superuser
     assert client.login(username="admin", password="storysite-demo")
+
+
+def test_demo_stories_use_every_story_block(demo, locales):
+    from stories.blocks import StoryStreamBlock
+
+    used = set()
+    for story in StoryPage.objects.filter(locale=locales["en"]):
+        used |= {block.block_type for block in story.body}
+    assert used == set(StoryStreamBlock().child_blocks)
+
+
+def test_demo_has_every_page_type_in_every_language(demo, locales):
+    from stories.models import (
+        CampaignPage,
+        DigestPage,
+        ExplainerPage,
+        NewsPage,
+        PartnerIndexPage,
+        PartnerPage,
+    )
+
+    for model, count in [
+        (CampaignPage, 2),
+        (NewsPage, 2),
+        (DigestPage, 1),
+        (ExplainerPage, 1),
+        (PartnerIndexPage, 1),
+        (PartnerPage, 1),
+    ]:
+        for code in ("en", "fr", "ar"):
+            assert model.objects.live().filter(locale=locales[code]).count() == count
+
+
+def test_demo_partners_are_79_in_each_language_and_placeholders_say_so(demo, locales):
+    from stories.models import Partner, SocialPost
+
+    for code in ("en", "fr", "ar"):
+        assert Partner.objects.filter(locale=locales[code]).count() == 79
+        assert SocialPost.objects.filter(locale=locales[code]).count() == 5
+    nato = Partner.objects.get(locale=locales["en"], name="NATO")
+    assert nato.partner_type == "organisation" and nato.logo is not None
+    placeholder = Partner.objects.get(locale=locales["fr"], name="Partenaire de démonstration 07")
+    assert "démonstration" in placeholder.summary
+
+
+def test_every_demo_text_has_french_and_arabic_translations(demo, locales):
+    """Each segment wagtail-localize extracted from the demo is translated in both languages
+    (single tokens such as anchors, years and hashtags are identifiers and stay as they are)."""
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    translated = {
+        code: set(
+            StringTranslation.objects.filter(locale=locales[code]).values_list(
+                "translation_of_id", flat=True
+            )
+        )
+        for code in ("fr", "ar")
+    }
+    missing = {
+        code: sorted(
+            {
+                segment.string.data
+                for segment in StringSegment.objects.select_related("string")
+                if segment.string_id not in ids and len(segment.string.data.split()) > 1
+            }
+        )
+        for code, ids in translated.items()
+    }
+    assert missing == {"fr": [], "ar": []}

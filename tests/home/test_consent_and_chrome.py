@@ -1,0 +1,126 @@
+"""Cookie consent gates everything non-essential; the banner, footer and tour are on every page."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from home.consent import CONSENT_COOKIE
+
+ANALYTICS = "https://stats.example.org/script.js"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+@pytest.fixture
+def analytics(settings):
+    settings.ANALYTICS_SCRIPT_URL = ANALYTICS
+    return ANALYTICS
+
+
+def executable_analytics(html: BeautifulSoup) -> list:
+    return [
+        script
+        for script in html.find_all("script", src=True)
+        if ANALYTICS in script["src"] and script.get("type", "text/javascript") != "text/plain"
+    ]
+
+
+def test_no_analytics_script_before_consent(client, demo, analytics):
+    html = soup(client.get("/en/"))
+    assert executable_analytics(html) == []
+    assert ANALYTICS not in str(html.find_all("script", src=True))
+    # An inert placeholder lets the page start analytics the moment the visitor accepts.
+    assert html.select_one("script[type='text/plain'][data-consent-src]")["data-consent-src"] == (
+        ANALYTICS
+    )
+    assert html.select_one("[data-cookie-banner]")
+
+
+def test_accepting_sets_the_cookie_and_loads_analytics(client, demo, analytics):
+    response = client.post(
+        "/en/cookies/", {"choice": "accepted", "next": "/en/stories/"}, HTTP_HOST="testserver"
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/stories/"
+    assert response.cookies[CONSENT_COOKIE].value == "accepted"
+    assert response.cookies[CONSENT_COOKIE]["samesite"] == "Lax"
+    html = soup(client.get("/en/"))
+    assert len(executable_analytics(html)) == 1
+    assert html.select_one("[data-cookie-banner]") is None
+
+
+def test_declining_keeps_analytics_out_and_hides_the_banner(client, demo, analytics):
+    client.post("/en/cookies/", {"choice": "declined", "next": "/en/"})
+    html = soup(client.get("/en/"))
+    assert executable_analytics(html) == []
+    assert html.select_one("script[data-consent-src]") is None
+    assert html.select_one("[data-cookie-banner]") is None
+
+
+def test_no_analytics_at_all_when_none_is_configured(client, demo):
+    client.cookies[CONSENT_COOKIE] = "accepted"
+    html = soup(client.get("/en/"))
+    assert html.select("script[data-analytics], script[data-consent-src]") == []
+
+
+def test_choice_can_be_changed_from_the_footer(client, demo):
+    client.post("/en/cookies/", {"choice": "accepted"})
+    home = soup(client.get("/fr/"))
+    link = home.select_one(".site-footer a[href='/fr/cookies/']")
+    assert link.get_text(strip=True)
+    page = soup(client.get(link["href"]))
+    assert page.h1.get_text(strip=True)
+    assert page.select_one(".cookie-status")
+    response = client.post("/fr/cookies/", {"choice": "declined"})
+    assert response.cookies[CONSENT_COOKIE].value == "declined"
+
+
+def test_banner_has_accept_decline_and_read_more(client, demo):
+    banner = soup(client.get("/en/")).select_one("[data-cookie-banner]")
+    buttons = {b["value"]: b.get_text(strip=True) for b in banner.select("button")}
+    assert buttons == {"accepted": "Accept", "declined": "Decline"}
+    assert banner.find("a", string="Read more")["href"] == "/en/cookies/"
+
+
+def test_bad_choice_is_a_clear_400_not_a_500(client, demo):
+    response = client.post("/en/cookies/", {"choice": "maybe"})
+    assert response.status_code == 400
+    assert "Choose" in soup(response).select_one("[role=alert]").get_text()
+    assert CONSENT_COOKIE not in response.cookies
+
+
+def test_consent_redirect_never_leaves_the_site(client, demo):
+    response = client.post("/en/cookies/", {"choice": "accepted", "next": "https://evil.example/"})
+    assert response["Location"] == "/en/cookies/"
+
+
+def test_forged_cookie_value_counts_as_no_choice(client, demo, analytics):
+    client.cookies[CONSENT_COOKIE] = "<script>"
+    html = soup(client.get("/en/"))
+    assert html.select_one("[data-cookie-banner]")
+    assert executable_analytics(html) == []
+
+
+def test_embedded_video_is_a_placeholder_before_consent(client, demo):
+    html = soup(client.get("/en/stories/zahra-draws-again-raqqa/"))
+    embed = html.select_one("[data-consent-embed]")
+    assert embed["data-consent-embed"].startswith("https://www.youtube-nocookie.com/embed/")
+    assert html.find("iframe") is None
+
+
+def test_tour_and_its_invitation_are_on_the_home_page(client, demo):
+    html = soup(client.get("/en/"))
+    tour = html.select_one("[data-site-tour]")
+    assert tour.has_attr("hidden")  # script shows it; without script it never gets in the way
+    targets = [li["data-tour-target"] for li in tour.select("li[data-tour-target]")]
+    assert len(targets) == 4
+    start = html.select_one(".hero-welcome [data-tour-start]")
+    assert "click here to be shown around" in start.get_text()
+
+
+def test_skip_link_landmarks_and_single_h1_on_the_home_page(client, demo):
+    html = soup(client.get("/en/"))
+    assert html.select_one("a.skip-link")["href"] == "#main"
+    assert html.find("main", id="main") and html.find("header") and html.find("footer")
+    assert len(html.find_all("h1")) == 1
