@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First and last: store, then serve, whole pages for anonymous visitors (home/page_cache.py).
+    "home.page_cache.StoreAnonymousPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -86,8 +89,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Counts failed logins and locks out brute force (must stay last).
+    # Counts failed logins and locks out brute force.
     "axes.middleware.AxesMiddleware",
+    "home.page_cache.FetchAnonymousPageMiddleware",
 ]
 
 ROOT_URLCONF = "storysite.urls"
@@ -189,6 +193,42 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bigger uploads stream to a temporary file, not RAM
+
+# --- Caches ----------------------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every web process), else memory local to each process.
+# "pages" holds whole rendered pages for anonymous visitors; it is cleared on every content
+# change, so it stays apart from the default cache (rate limits, sessions' helpers…).
+REDIS_URL = env_str("REDIS_URL")
+
+
+def _cache(prefix: str) -> dict:
+    if REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
+
+
+CACHES = {"default": _cache("storysite"), "pages": _cache("storysite-pages")}
+# Without Redis each process has its own copy: a publish clears only the process that saw it,
+# so keep the lifetime short unless REDIS_URL is set.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 60)
+
+# A CDN in front: Wagtail purges changed pages from it (wagtail.contrib.frontend_cache).
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish, Fastly-compatible or nginx purge endpoints that accept HTTP PURGE.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
 
 # --- Background tasks ---------------------------------------------------------------------------
 # Django's task framework (django-tasks backport). The database backend queues work for the
