@@ -16,6 +16,9 @@ from stories import urls as stories_urls
 
 from .api import api_router
 
+# A database outage becomes a friendly 503 (storysite/errors.py), any other crash a plain 500.
+handler500 = "storysite.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
