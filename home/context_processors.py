@@ -1,15 +1,11 @@
-"""Values every page template needs: the cookie choice and the (consent-gated) analytics URL."""
+"""Values every page template needs. Pages are cached for all anonymous visitors, so nothing here
+may depend on the visitor (their cookie choice is read by the browser, see templates/base.html)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpRequest
 
-from .consent import consent_choice
-
 
 def site_chrome(request: HttpRequest) -> dict:
-    return {
-        "cookie_consent": consent_choice(request),
-        "analytics_script_url": settings.ANALYTICS_SCRIPT_URL,
-    }
+    return {"analytics_script_url": settings.ANALYTICS_SCRIPT_URL}

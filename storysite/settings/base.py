@@ -7,6 +7,7 @@ that have no safe default (``SECRET_KEY``, ``ALLOWED_HOSTS``).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -264,6 +265,14 @@ WAGTAILSEARCH_BACKENDS = {
 # Analytics script (e.g. a self-hosted Matomo/Plausible URL). Empty: no analytics at all. When set,
 # it is only ever loaded after the visitor accepts cookies (home/consent.py).
 ANALYTICS_SCRIPT_URL = env_str("ANALYTICS_SCRIPT_URL", "")
+if ANALYTICS_SCRIPT_URL.startswith(("https://", "http://")):
+    # The Content Security Policy lets the configured analytics host (and nothing else) in.
+    _analytics = urlsplit(ANALYTICS_SCRIPT_URL)
+    for _directive in ("script-src", "connect-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive] = [
+            *CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive],
+            f"{_analytics.scheme}://{_analytics.netloc}",
+        ]
 # The read-only Wagtail API (pages, images) for headless reuse; answers at /api/v2/.
 WAGTAILAPI_BASE_URL = env_str("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = env_int("WAGTAILAPI_LIMIT_MAX", 50)

@@ -28,14 +28,20 @@ def add_stories(count: int) -> None:
         )
 
 
-def test_visitor_takes_the_tour_reads_a_story_and_loads_more(demo_server, page, screenshot):
+def test_visitor_takes_the_tour_reads_a_story_and_loads_more(
+    demo_server, page, screenshot, settings
+):
+    settings.ANALYTICS_SCRIPT_URL = "/static/analytics-stand-in.js"
     add_stories(13)
     page.goto(demo_server.url + "/en/")
     banner = page.locator("[data-cookie-banner]")
     expect(banner).to_be_visible()
-    banner.get_by_role("button", name="Decline").click()
+    expect(page.locator("script[data-analytics]")).to_have_count(0)  # nothing before consent
+    screenshot(page, "cookie-banner-en-desktop")
+    banner.get_by_role("button", name="Accept").click()
     expect(banner).to_have_count(0)
-    assert "storysite_consent=declined" in page.evaluate("document.cookie")
+    assert "storysite_consent=accepted" in page.evaluate("document.cookie")
+    expect(page.locator("script[data-analytics]")).to_have_count(1)  # started on "Accept"
 
     # The first-visit invitation, then the tour from the welcome text.
     expect(page.locator("[data-tour-invite]")).to_be_visible()
@@ -51,6 +57,8 @@ def test_visitor_takes_the_tour_reads_a_story_and_loads_more(demo_server, page, 
     expect(tour).to_be_hidden()
     page.reload()
     expect(page.locator("[data-tour-invite]")).to_be_hidden()  # dismissal remembered
+    expect(banner).to_be_hidden()  # the choice too, even though the page HTML is shared
+    expect(page.locator("script[data-analytics]")).to_have_count(1)
 
     # A #LifeafterDaesh story, chosen through the campaign filter.
     page.locator(".site-nav").get_by_role("link", name="Stories").click()
