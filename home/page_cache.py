@@ -76,30 +76,24 @@ def clear_page_cache(**_kwargs) -> None:
 
 def connect_invalidation() -> None:
     """Clear the page cache when anything a page shows may have changed."""
-    from wagtail.images import get_image_model
-    from wagtail.models import Page
     from wagtail.signals import page_published, page_unpublished
-    from wagtail.snippets.models import get_snippet_models
 
     page_published.connect(clear_page_cache, dispatch_uid="page_cache_published")
     page_unpublished.connect(clear_page_cache, dispatch_uid="page_cache_unpublished")
-    watched = {Page, get_image_model(), *get_snippet_models()}
-    for model in watched:
-        for signal in (post_save, post_delete):
-            # Page subclasses send signals as themselves: connect without a sender filter for
-            # pages and filter in the receiver.
-            signal.connect(
-                _clear_for(model),
-                sender=None if model is Page else model,
-                weak=False,
-                dispatch_uid=f"page_cache_{signal is post_save}_{model._meta.label}",
-            )
+    # No sender filter: snippets register only once wagtail.snippets is ready, after this app,
+    # so which models count is decided when a signal arrives.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _clear_if_shown_on_pages,
+            weak=False,
+            dispatch_uid=f"page_cache_{signal is post_save}",
+        )
 
 
-def _clear_for(model):
-    def receiver(sender, **kwargs):
-        if model is not None and not issubclass(sender, model):
-            return
+def _clear_if_shown_on_pages(sender, **_kwargs) -> None:
+    from wagtail.images import get_image_model
+    from wagtail.models import Page
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(sender, (Page, get_image_model())) or sender in get_snippet_models():
         clear_page_cache()
-
-    return receiver

@@ -81,7 +81,12 @@ def test_header_has_navigation_skip_link_and_search(client, demo):
     page = soup(client.get("/fr/"))
     assert page.select_one("a.skip-link")["href"] == "#main"
     nav = page.select_one("nav.site-nav")
-    assert [a.get_text(strip=True) for a in nav.select("a")] == ["Accueil", "Récits"]
+    assert [a.get_text(strip=True) for a in nav.select("a")] == [
+        "Accueil",
+        "Récits",
+        "Actualités",
+        "Partenaires",
+    ]
     assert page.select_one("form[role=search]")["action"] == "/fr/search/"
 
 

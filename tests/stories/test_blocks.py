@@ -359,3 +359,14 @@ def test_story_query_count_does_not_grow_with_its_blocks(
 
 
 MAX_STORY_QUERIES = 36
+
+
+def test_biggest_demo_story_stays_within_the_query_budget(
+    client, demo, locales, django_assert_max_num_queries
+):
+    stories = StoryPage.objects.filter(locale=locales["en"])
+    biggest = max(stories, key=lambda story: len(story.body))
+    assert client.get(biggest.url).status_code == 200  # warm the rendition cache
+    with django_assert_max_num_queries(MAX_STORY_QUERIES) as queries:
+        client.get(biggest.url)
+    print(f"{biggest.title}: {len(biggest.body)} blocks, {len(queries.captured_queries)} queries")
