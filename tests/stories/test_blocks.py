@@ -324,8 +324,14 @@ def _body(count: int, image, other_image, document, related) -> list:
     return list(itertools.islice(itertools.cycle(samples), count))
 
 
+@pytest.fixture
+def uncached(settings):
+    """Measure rendering, not the whole-page cache (which would answer with no query at all)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
 def test_story_query_count_does_not_grow_with_its_blocks(
-    client, demo, locales, image, other_image, django_assert_max_num_queries
+    client, demo, locales, image, other_image, django_assert_max_num_queries, uncached
 ):
     index = StoryIndexPage.objects.get(locale=locales["en"])
     document = get_document_model().objects.first()
@@ -355,18 +361,20 @@ def test_story_query_count_does_not_grow_with_its_blocks(
             assert client.get(url).status_code == 200
         counts[name] = len(queries.captured_queries)
     # Queries are made per block *type* (one bulk fetch each), never per block.
-    assert counts["repeated"] == counts["small"]
+    print(f"story queries by body: {counts}")
+    assert counts["repeated"] == counts["small"] > 0
 
 
-MAX_STORY_QUERIES = 36
+MAX_STORY_QUERIES = 40
 
 
 def test_biggest_demo_story_stays_within_the_query_budget(
-    client, demo, locales, django_assert_max_num_queries
+    client, demo, locales, django_assert_max_num_queries, uncached
 ):
     stories = StoryPage.objects.filter(locale=locales["en"])
     biggest = max(stories, key=lambda story: len(story.body))
     assert client.get(biggest.url).status_code == 200  # warm the rendition cache
     with django_assert_max_num_queries(MAX_STORY_QUERIES) as queries:
-        client.get(biggest.url)
+        assert client.get(biggest.url).status_code == 200
+    assert len(queries.captured_queries) > 0  # really rendered, not served from the page cache
     print(f"{biggest.title}: {len(biggest.body)} blocks, {len(queries.captured_queries)} queries")
