@@ -51,8 +51,10 @@ def parse_po(data: bytes) -> polib.POFile:
     try:
         return polib.pofile(handle.name)
     except (OSError, UnicodeDecodeError, ValueError) as error:
+        # polib names the temporary file, which means nothing to the person uploading.
+        detail = " ".join(str(error).replace(handle.name, "").split())
         raise POImportError(
-            [_("This is not a readable PO file (%(error)s).") % {"error": error}]
+            [_("This is not a readable PO file (%(error)s).") % {"error": detail}]
         ) from error
     finally:
         with contextlib.suppress(OSError):
