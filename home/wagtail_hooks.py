@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -78,7 +79,9 @@ def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResp
             more = len(error.problems) - len(shown)
             text = _("The PO file was not imported; nothing was changed. ") + " ".join(shown)
             if more:
-                text += " " + _("…and %(count)d more problems.") % {"count": more}
+                text += " " + ngettext(
+                    "…and %(count)d more problem.", "…and %(count)d more problems.", more
+                ) % {"count": more}
             messages.error(request, text)
         else:
             messages.success(
