@@ -94,7 +94,8 @@ def test_rendered_pages_show_no_untranslated_template_string(client, demo, local
                 for msgid, pattern in patterns
                 if pattern.search(text)
             ]
-    assert not leftovers, "English strings on /%s/ pages:\n%s" % (language, "\n".join(leftovers))
+    listing = "\n".join(leftovers)
+    assert not leftovers, f"English strings on /{language}/ pages:\n{listing}"
 
 
 def test_the_scan_catches_an_untranslated_string(demo):
