@@ -118,7 +118,11 @@ def ensure_translator_user(language_code: str, username: str, password: str):
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=username,
-        defaults={"email": f"{username}@example.com", "first_name": group.name},
+        defaults={
+            "email": f"{username}@example.com",
+            "first_name": "Demo",
+            "last_name": group.name.lower(),
+        },
     )
     if created:
         user.set_password(password)

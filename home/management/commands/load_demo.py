@@ -51,4 +51,4 @@ class Command(BaseCommand):
         for code in ("fr", "ar"):
             user, created = ensure_translator_user(code, f"translator-{code}", password)
             state = "Created" if created else "Kept"
-            self.stdout.write(f"{state} translator “{user.username}” ({user.first_name}).")
+            self.stdout.write(f"{state} translator “{user.username}” ({user.get_full_name()}).")
