@@ -18,6 +18,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import TranslatableMixin
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .po_files import POImportError, import_po_checked
 from .translators import can_edit_locale
@@ -92,6 +93,27 @@ def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResp
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
+class SyncWithoutMixingLanguages(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", minus one way to break the fallback rule:
+    "Publish immediately" without machine translation would publish French and Arabic pages with
+    the changed English sentences inside. Those updates are saved as drafts instead, for the
+    translators to finish and publish."""
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        if data.get("publish_translations") and not data.get("use_machine_translation"):
+            data["publish_translations"] = False
+            messages.warning(
+                self.request,
+                _(
+                    "Translations were updated but not published: the changed text is not "
+                    "translated yet and would appear in English. Translators publish them "
+                    "once translated."
+                ),
+            )
+        return super().form_valid(form)
+
+
 @hooks.register("register_admin_urls", order=FIRST)
 def guard_translation_editor_urls():
     """The same paths as wagtail-localize's (registered earlier, so they win); reversing
@@ -113,4 +135,8 @@ def guard_translation_editor_urls():
         path(prefix + "preview/", _target_locale_guard(views.preview_translation)),
         path(prefix + "preview/<str:mode>/", _target_locale_guard(views.preview_translation)),
         path(prefix + "disable/", _target_locale_guard(views.stop_translation)),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncWithoutMixingLanguages.as_view(),
+        ),
     ]

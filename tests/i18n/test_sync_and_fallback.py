@@ -79,3 +79,25 @@ def test_page_submitted_for_translation_is_not_shown_in_french_until_translated(
     assert links["fr"] == "/fr/"  # that language's home, never the untranslated draft
     alternates = {link["hreflang"] for link in english_page.select("link[rel=alternate][hreflang]")}
     assert alternates == {"en", "x-default"}
+
+
+def test_sync_with_publish_immediately_does_not_publish_english_into_french(
+    admin_client, locales, client
+):
+    english = StoryPage.objects.get(locale=locales["en"], slug="four-schools-dohuk")
+    french = english.get_translation(locales["fr"])
+    english.standfirst = NEW_STANDFIRST
+    english.save_revision().publish()
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+
+    response = admin_client.post(
+        f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
+    )
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("not published" in message for message in messages), messages
+    page = BeautifulSoup(client.get(french.url).content, "html.parser").get_text(" ")
+    assert NEW_STANDFIRST not in page
+    # ...and the translator's editor shows the new sentence to translate.
+    total, done = translation_for(french).get_progress()
+    assert done == total - 1

@@ -3,6 +3,8 @@ and the machine translator chosen by the environment."""
 
 from __future__ import annotations
 
+from xml.etree import ElementTree
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ImproperlyConfigured
@@ -121,3 +123,24 @@ def test_dummy_machine_translation_fills_a_french_segment_from_the_editor(
     assert filled.translation_type == "machine"
     # The offline dummy translator reverses the word order: visibly machine-made.
     assert filled.data.split() == list(reversed(segment.string.data.split()))
+
+
+def test_sitemap_lists_every_language_with_hreflang_alternates(client, demo):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.fromstring(response.content)
+    entries = {
+        url.find("s:loc", ns).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in root.findall("s:url", ns)
+    }
+    base = demo.root_url  # the Site's own address, as Wagtail's sitemap writes it
+    story = f"{base}/en/stories/four-schools-dohuk/"
+    assert story in entries
+    alternates = entries[story]
+    assert set(alternates) == {"en", "fr", "ar", "x-default"}
+    assert alternates["x-default"] == story
+    assert alternates["fr"] in entries and alternates["ar"] in entries  # French/Arabic listed
+    assert entries[f"{base}/fr/"]["x-default"] == f"{base}/"
