@@ -1,5 +1,6 @@
-"""Admin hooks that confine translators to their language (see ``home/translators.py``) and put
-the checked PO import in place of wagtail-localize's lenient one."""
+"""Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
+to their language (``home/translators.py``); the checked PO import in place of wagtail-localize's
+lenient one; sync that never publishes English into French or Arabic pages."""
 
 from __future__ import annotations
 
@@ -20,8 +21,11 @@ from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
+from .page_cache import mark_page_cacheable
 from .po_files import POImportError, import_po_checked
 from .translators import can_edit_locale
+
+hooks.register("before_serve_page", mark_page_cacheable)
 
 # Before wagtail-localize's own hooks, so a refusal happens before its translation editor renders.
 FIRST = -100
