@@ -117,3 +117,36 @@ def test_editors_outside_translator_groups_are_not_confined(admin_client, locale
     campaign = Campaign.objects.get(locale=locales["ar"], slug="lifeafterdaesh")
     response = admin_client.get(f"/admin/snippets/stories/campaign/edit/{campaign.pk}/")
     assert response.status_code == 200
+
+
+def _put_segment(client, translation, text: str, value: str):
+    segment = translation.source.stringsegment_set.get(string__data=text)
+    return client.put(
+        f"/admin/localize/translate/{translation.pk}/strings/{segment.pk}/edit/",
+        data=encode_multipart(BOUNDARY, {"value": value}),
+        content_type=MULTIPART_CONTENT,
+    )
+
+
+def test_french_translator_translates_and_publishes_a_french_campaign(french_client, locales):
+    campaign = Campaign.objects.get(locale=locales["fr"], slug="foreverychild")
+    translation = translation_for(campaign)
+    response = _put_segment(french_client, translation, "For every child", "Chaque enfant compte")
+    assert response.status_code in (200, 201)
+    edit_url = f"/admin/snippets/stories/campaign/edit/{campaign.pk}/"
+    response = french_client.post(edit_url, {"action": "publish"})
+    assert response.status_code == 302
+    campaign.refresh_from_db()
+    assert campaign.name == "Chaque enfant compte"
+    assert campaign.hashtag == "#foreverychild"  # synchronised, not translated
+
+
+def test_french_translator_cannot_publish_an_arabic_campaign(french_client, locales):
+    campaign = Campaign.objects.get(locale=locales["ar"], slug="foreverychild")
+    before = campaign.name
+    response = french_client.post(
+        f"/admin/snippets/stories/campaign/edit/{campaign.pk}/", {"action": "publish"}
+    )
+    assert_refused(response)
+    campaign.refresh_from_db()
+    assert campaign.name == before
