@@ -93,6 +93,9 @@ def hreflang_alternates(context) -> list[dict]:
         is_home = root is not None and page.translation_key == root.translation_key
         x_default = "/" if is_home else alternates.get(default_language)
     else:
+        match = request.resolver_match
+        if match is None or match.url_name == "wagtail_serve":
+            return []  # a 404 (no page found): nothing to offer in other languages
         path = request.get_full_path()
         for code, _name in settings.LANGUAGES:
             alternates[code] = translate_url(path, code)

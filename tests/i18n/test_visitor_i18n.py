@@ -144,3 +144,26 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, demo):
     assert alternates["x-default"] == story
     assert alternates["fr"] in entries and alternates["ar"] in entries  # French/Arabic listed
     assert entries[f"{base}/fr/"]["x-default"] == f"{base}/"
+
+
+def test_not_found_pages_advertise_no_alternates(client, demo):
+    response = client.get("/fr/no-such-page/")
+    assert response.status_code == 404
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.select("link[rel=alternate]") == []
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "heading"),
+    [("fr", "ltr", "Un problème est survenu"), ("ar", "rtl", "حدث خطأ ما")],
+)
+def test_server_error_page_speaks_the_visitors_language(rf, language, direction, heading):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override(language):
+        response = server_error(rf.get(f"/{language}/"))
+    page = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 500
+    assert (page.html["lang"], page.html["dir"]) == (language, direction)
+    assert page.h1.get_text(strip=True) == heading
