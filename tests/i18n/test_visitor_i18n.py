@@ -159,7 +159,8 @@ def test_not_found_pages_advertise_no_alternates(client, demo):
 )
 def test_server_error_page_speaks_the_visitors_language(rf, language, direction, heading):
     from django.utils import translation
-    from django.views.defaults import server_error
+
+    from storysite.errors import server_error  # handler500
 
     with translation.override(language):
         response = server_error(rf.get(f"/{language}/"))
