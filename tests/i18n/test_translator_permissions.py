@@ -150,3 +150,24 @@ def test_french_translator_cannot_publish_an_arabic_campaign(french_client, loca
     assert_refused(response)
     campaign.refresh_from_db()
     assert campaign.name == before
+
+
+def test_load_demo_admin_creates_the_documented_demo_translators(
+    demo, client, locales, django_user_model
+):
+    from django.core.management import call_command
+    from wagtail.users.models import UserProfile
+
+    call_command("load_demo", "--admin", verbosity=0)
+    for code in ("fr", "ar"):
+        user = django_user_model.objects.get(username=f"translator-{code}")
+        assert user.check_password("storysite-demo")  # as README says
+        client.force_login(user)  # (django-axes wants a request for password logins)
+        profile = UserProfile.objects.get(user=user)
+        assert profile.preferred_language == code  # the admin speaks their language
+        english = StoryPage.objects.get(locale=locales["en"], slug=STORY)
+        own = english.get_translation(locales[code])
+        assert client.get(f"/admin/pages/{own.pk}/edit/").status_code == 200
+        other = english.get_translation(locales["ar" if code == "fr" else "fr"])
+        assert_refused(client.get(f"/admin/pages/{other.pk}/edit/"))
+        client.logout()

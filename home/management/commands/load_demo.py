@@ -5,6 +5,7 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.users.models import UserProfile
 
 from home.demo.build import load_demo
 from home.translators import ensure_translator_user
@@ -50,5 +51,10 @@ class Command(BaseCommand):
         password = os.environ.get("DEMO_ADMIN_PASSWORD", "storysite-demo")
         for code in ("fr", "ar"):
             user, created = ensure_translator_user(code, f"translator-{code}", password)
+            if created:
+                # Demo translators see the admin in the language they translate into.
+                profile = UserProfile.get_for_user(user)
+                profile.preferred_language = code
+                profile.save(update_fields=["preferred_language"])
             state = "Created" if created else "Kept"
             self.stdout.write(f"{state} translator “{user.username}” ({user.get_full_name()}).")
