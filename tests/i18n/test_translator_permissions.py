@@ -171,3 +171,18 @@ def test_load_demo_admin_creates_the_documented_demo_translators(
         other = english.get_translation(locales["ar" if code == "fr" else "fr"])
         assert_refused(client.get(f"/admin/pages/{other.pk}/edit/"))
         client.logout()
+
+
+def test_arabic_campaign_translation_endpoints_are_closed_to_french_translators(
+    french_client, locales
+):
+    """Snippet permissions are per model, so only the locale guard stands here."""
+    arabic = translation_for(Campaign.objects.get(locale=locales["ar"], slug="foreverychild"))
+    base = f"/admin/localize/translate/{arabic.pk}"
+    assert_refused(french_client.get(f"{base}/pofile/download/"))
+    assert_refused(french_client.post(f"{base}/machine_translate/"))
+    response = _put_segment(french_client, arabic, "For every child", "pirate")
+    assert_refused(response)
+    french = translation_for(Campaign.objects.get(locale=locales["fr"], slug="foreverychild"))
+    response = french_client.get(f"/admin/localize/translate/{french.pk}/pofile/download/")
+    assert response.status_code == 200
