@@ -121,7 +121,7 @@ def ensure_translator_user(language_code: str, username: str, password: str):
         defaults={
             "email": f"{username}@example.com",
             "first_name": "Demo",
-            "last_name": group.name.lower(),
+            "last_name": group.name.replace("Translators", "translator"),  # "translator (French)"
         },
     )
     if created:
