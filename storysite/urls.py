@@ -10,7 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from home.sitemaps import MultilingualSitemap
+from home.sitemap import MultilingualSitemap
 from search import views as search_views
 from stories import urls as stories_urls
 
@@ -22,6 +22,7 @@ handler500 = "storysite.errors.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Every language's pages, each with its hreflang alternates (home/sitemap.py).
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("api/v2/", api_router.urls),
 ]

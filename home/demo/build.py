@@ -16,6 +16,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
+from home.translators import ensure_translator_groups
 from stories.models import (
     Campaign,
     CampaignPage,
@@ -419,6 +420,7 @@ def load_demo() -> dict[str, int]:
             translate_placeholder(partner, locale, catalogue)
         for page in [home, index, *stories, *campaign_pages, *news_pages, *partner_pages]:
             translate(page, locale, catalogue)
+    ensure_translator_groups()
     return {
         "stories": len(stories),
         "languages": 1 + len(content.TRANSLATIONS),
