@@ -376,6 +376,10 @@ def translate(instance, locale: Locale, catalogue: dict[str, str]) -> None:
     Translation.objects.get_or_create(source=source, target_locale=locale)
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         translated = catalogue.get(segment.string.data)
+        if translated is None and not any(char.isalpha() for char in segment.string.data):
+            # Figures and years ("4000", "2014") read the same in every language (the site uses
+            # Western digits throughout), so they count as translated.
+            translated = segment.string.data
         if translated is None:
             continue
         StringTranslation.objects.update_or_create(

@@ -21,7 +21,11 @@ def check_arabic_pages(page, base_url: str, screenshot, name: str) -> None:
     assert first["x"] > second["x"]
     brand = page.locator(".site-brand").bounding_box()
     assert brand["x"] + brand["width"] > viewport["width"] * 0.85
-    assert first["x"] < brand["x"]
+    if viewport["width"] > PHONE["width"]:
+        assert first["x"] < brand["x"]
+    else:
+        # On a phone the four menu items wrap under the brand, starting again at the right.
+        assert first["x"] + first["width"] > viewport["width"] * 0.7
 
     # The vendored Noto Naskh Arabic really loaded and is the headings' font.
     page.evaluate("document.fonts.ready")

@@ -54,7 +54,7 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, demo):
         link.get("hreflang"): urlparse(link.get("href")).path
         for link in dohuk.findall(f"{XHTML}link")
     }
-    assert set(alternates) == {"en", "fr", "ar"}
+    assert {"en", "fr", "ar"} <= set(alternates)
     assert alternates["fr"] == "/fr/recits/quatre-ecoles-dohuk/"
 
 
