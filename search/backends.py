@@ -23,7 +23,7 @@ from __future__ import annotations
 import copy
 from collections import defaultdict
 from functools import cache, reduce
-from operator import or_
+from operator import and_, or_
 from types import SimpleNamespace
 from typing import Any
 
@@ -31,7 +31,9 @@ from django.db import connection
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.search.backends.database import SearchBackend as vendor_database_backend
 
-from .analysis import fold_arabic, fold_searchable_value
+from .analysis import fold_arabic, fold_searchable_value, strip_arabic_article
+
+MIN_PREFIX_LENGTH = 4
 
 # --- Folding indexed text ------------------------------------------------------------------------
 
@@ -39,17 +41,28 @@ from .analysis import fold_arabic, fold_searchable_value
 class _FoldingFieldMixin:
     """Reads the value through the wrapped object and folds its Arabic text."""
 
+    fold = staticmethod(fold_arabic)
+
     def get_value(self, obj):
+        # The indexers read every field once per index column (title, body, autocomplete and
+        # their plain-text mirrors): remember values per object, so a StreamField's rich text
+        # is parsed once instead of five times.
+        cache = getattr(obj, "_values", None)
+        key = (type(self).__name__, self.field_name)
+        if cache is not None and key in cache:
+            return cache[key]
         value = super().get_value(getattr(obj, "_folded_source", obj))
-        if isinstance(self, RelatedFields):
-            return value
-        return fold_searchable_value(value)
+        if not isinstance(self, RelatedFields):
+            value = fold_searchable_value(value, self.fold)
+        if cache is not None:
+            cache[key] = value
+        return value
 
 
 _FOLDING_CLASSES: dict[type, type] = {}
 
 
-def _folding_copy(field):
+def _folding_copy(field, fold):
     """A copy of a search_fields entry that folds the text it reads (children too)."""
     if not isinstance(field, (SearchField, AutocompleteField, RelatedFields)):
         return field
@@ -58,8 +71,9 @@ def _folding_copy(field):
         _FOLDING_CLASSES[cls] = type(f"Folding{cls.__name__}", (_FoldingFieldMixin, cls), {})
     clone = copy.copy(field)
     clone.__class__ = _FOLDING_CLASSES[cls]
+    clone.fold = fold
     if isinstance(field, RelatedFields):
-        clone.fields = [_folding_copy(child) for child in field.fields]
+        clone.fields = [_folding_copy(child, fold) for child in field.fields]
     return clone
 
 
@@ -67,12 +81,15 @@ class _FoldedView:
     """What the backends' indexers read from an object (its pk and its search fields), with every
     text value folded. The object itself is left untouched."""
 
-    def __init__(self, obj):
+    def __init__(self, obj, fold=fold_arabic):
         self._folded_source = obj
+        self._fold = fold
+        self._values: dict = {}
         self.pk = obj.pk
 
     def get_search_fields(self):
-        return [_folding_copy(field) for field in self._folded_source.get_search_fields()]
+        fields = self._folded_source.get_search_fields()
+        return [_folding_copy(field, self._fold) for field in fields]
 
 
 # --- Query side --------------------------------------------------------------------------------
@@ -81,23 +98,26 @@ class _FoldedView:
 class _FoldingQueriesMixin:
     """Folds the query string the same way as the indexed text."""
 
+    fold = staticmethod(fold_arabic)
+
     def search(self, query, model_or_queryset, *args, **kwargs):
-        return super().search(_fold_query(query), model_or_queryset, *args, **kwargs)
+        return super().search(_fold_query(query, self.fold), model_or_queryset, *args, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
-        return super().autocomplete(_fold_query(query), model_or_queryset, *args, **kwargs)
+        query = _fold_query(query, self.fold)
+        return super().autocomplete(query, model_or_queryset, *args, **kwargs)
 
     def for_language(self, language_code: str | None):
         """The backend to query content written in ``language_code`` with."""
         return self
 
 
-def _fold_query(query):
+def _fold_query(query, fold):
     if isinstance(query, str):
-        return fold_arabic(query)
+        return fold(query)
     if hasattr(query, "query_string"):  # PlainText, Phrase, Fuzzy
         query = copy.copy(query)
-        query.query_string = fold_arabic(query.query_string)
+        query.query_string = fold(query.query_string)
     return query
 
 
@@ -198,16 +218,43 @@ def _postgres_classes():
 # --- SQLite -------------------------------------------------------------------------------------
 
 
+def fold_for_sqlite(text: str) -> str:
+    """SQLite FTS5 has no stemmer: besides folding, drop the Arabic article."""
+    return strip_arabic_article(fold_arabic(text))
+
+
 @cache
 def _sqlite_classes():
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteIndex,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import PlainText
+
+    class PrefixQueryCompiler(SQLiteSearchQueryCompiler):
+        """Every word of four letters or more also matches longer words (``forgeron*``):
+        with no stemmer, that is what finds plurals and other endings."""
+
+        def build_search_query_content(self, query, config=None):
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config=config)
+            terms = query.query_string.split()
+            if not terms:
+                return None
+            lexemes = [Lexeme(term, prefix=len(term) >= MIN_PREFIX_LENGTH) for term in terms]
+            combine = and_ if query.operator.upper() == "AND" else or_
+            return SearchQueryExpression(reduce(combine, lexemes), config=config)
 
     class FoldingSQLiteIndex(SQLiteIndex):
         def add_items(self, model, objs):
-            super().add_items(model, [_FoldedView(obj) for obj in objs])
+            super().add_items(model, [_FoldedView(obj, fold_for_sqlite) for obj in objs])
 
     class FoldingSQLiteSearchBackend(_FoldingQueriesMixin, SQLiteSearchBackend):
         index_class = FoldingSQLiteIndex
+        query_compiler_class = PrefixQueryCompiler
+        fold = staticmethod(fold_for_sqlite)
 
     return FoldingSQLiteSearchBackend
 

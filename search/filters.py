@@ -39,14 +39,11 @@ def available_types() -> dict[str, type[Page]]:
 
 
 def _models_with_field(field_name: str) -> list[type[Page]]:
-    result = []
-    for model in available_types().values():
-        try:
-            model._meta.get_field(field_name)
-        except Exception:  # noqa: BLE001 - FieldDoesNotExist: this type lacks the field
-            continue
-        result.append(model)
-    return result
+    return [
+        model
+        for model in available_types().values()
+        if any(field.name == field_name for field in model._meta.get_fields())
+    ]
 
 
 def campaign_model():
