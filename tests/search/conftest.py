@@ -1,4 +1,5 @@
-"""Search test helpers: a fresh rate-limit count per test, and stories made on the fly."""
+"""Search test helpers: stories made on the fly and result titles read from the page.
+(tests/conftest.py empties the caches, rate-limit counts included, before each test.)"""
 
 from __future__ import annotations
 
@@ -7,16 +8,8 @@ import itertools
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 
 _slugs = itertools.count()
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def result_titles(response) -> list[str]:
