@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -21,8 +22,12 @@ from .analysis import fold_arabic
 _WORDS = re.compile(r"(\w+)")
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال")
 SNIPPET_WORDS = 36
+# Snippets come from the start of long texts: scanning a 5 000-word body for every result would
+# cost more than the search itself.
+MAX_SNIPPET_SOURCE = 6000
 
 
+@lru_cache(maxsize=50_000)
 def match_key(word: str) -> str:
     """The form of a word used to compare it with query words."""
     word = fold_arabic(word).casefold()
@@ -48,25 +53,26 @@ def highlight(text: str, query: str, max_words: int | None = SNIPPET_WORDS) -> S
     """``text`` escaped, cut to about ``max_words`` words around the first match (None: whole
     text), with matching words wrapped in ``<mark>``."""
     term_keys = [match_key(term) for term in _WORDS.findall(query)]
+    if max_words is not None:
+        text = (text or "")[:MAX_SNIPPET_SOURCE]
     pieces = _WORDS.split(text or "")  # even indexes: separators, odd: words
-    word_positions = range(1, len(pieces), 2)
-    marked = {i for i in word_positions if term_keys and _matches(match_key(pieces[i]), term_keys)}
+
+    def is_match(i: int) -> bool:
+        return bool(term_keys) and _matches(match_key(pieces[i]), term_keys)
+
     start, end = 0, len(pieces)
-    if max_words is not None and len(word_positions) > max_words:
-        first = min(marked) if marked else 1
+    if max_words is not None and len(pieces) > max_words * 2:
+        first = next((i for i in range(1, len(pieces), 2) if is_match(i)), 1)
         start = max(0, first - (max_words // 3) * 2)  # a few words of context before
         start -= start % 2  # start on a separator
         end = min(len(pieces), start + max_words * 2)
-    out = []
-    if start > 0:
-        out.append("… ")
+    out = ["… "] if start > 0 else []
     for i in range(start, end):
         piece = escape(pieces[i])
-        out.append(f"<mark>{piece}</mark>" if i in marked else piece)
+        out.append(f"<mark>{piece}</mark>" if i % 2 and is_match(i) else piece)
     if end < len(pieces):
         out.append(" …")
-    html = "".join(out).strip()
-    return mark_safe(html)  # noqa: S308 - every piece above went through escape()
+    return mark_safe("".join(out).strip())  # noqa: S308 - every piece went through escape()
 
 
 def searchable_text(page) -> str:
