@@ -14,7 +14,7 @@ _slugs = itertools.count()
 
 def result_titles(response) -> list[str]:
     page = BeautifulSoup(response.content, "html.parser")
-    return [h.get_text(" ", strip=True) for h in page.select(".search-results h2")]
+    return [" ".join(h.get_text().split()) for h in page.select(".search-results h2")]
 
 
 @pytest.fixture
