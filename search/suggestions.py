@@ -52,7 +52,7 @@ def did_you_mean(query: str, locale: Locale) -> str | None:
 
 
 def recent_stories(locale: Locale, count: int = 3) -> list[Page]:
-    story_model = available_types().get("story")
+    story_model = available_types().get("storypage")
     if story_model is not None:
         stories = story_model.objects.live().public().filter(locale=locale).order_by("-date")
     else:

@@ -96,7 +96,7 @@ def test_campaign_filter_keeps_only_that_campaigns_stories(client, demo):
 
 
 def test_type_filter_keeps_only_stories(client, demo):
-    titles = result_titles(client.get("/en/search/", {"q": "Daesh", "type": "story"}))
+    titles = result_titles(client.get("/en/search/", {"q": "Daesh", "type": "storypage"}))
     assert titles and "Home" not in titles and "Stories" not in titles
     assert "Home" in result_titles(client.get("/en/search/", {"q": "Daesh"}))
 
