@@ -34,6 +34,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("cookies/", home_views.cookie_settings, name="cookie_settings"),
     path("", include(stories_urls)),
     # Wagtail's page serving must stay last: it takes every path not matched above.
