@@ -5,10 +5,13 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from django import forms
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from .captions import decode_caption_file, parse_webvtt
 from .probe import ProbeResult, validate_video_file
 
 
@@ -68,3 +71,37 @@ class VideoForm(WagtailAdminModelForm):
         video.audio_codec = probe.audio_codec
         video.frame_rate = probe.frame_rate or None
         video.status = video.Status.UPLOADED
+
+
+class CaptionTrackForm(WagtailAdminModelForm):
+    """Captions arrive as a .vtt file; it is checked line by line and stored as cues."""
+
+    vtt_file = forms.FileField(
+        label=_("WebVTT file"),
+        required=False,
+        help_text=_("A .vtt captions file in the language of this track. Replaces all lines."),
+    )
+
+    def clean_vtt_file(self):
+        upload = self.cleaned_data.get("vtt_file")
+        if upload is None:
+            return None
+        text = decode_caption_file(upload.read())
+        return parse_webvtt(text)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("vtt_file") and not self.instance.pk and "vtt_file" not in self.errors:
+            self.add_error("vtt_file", _("Upload the captions as a .vtt file."))
+        return cleaned
+
+    def save(self, commit: bool = True):
+        track = super().save(commit=False)
+        cues = self.cleaned_data.get("vtt_file")
+        if cues:
+            track.cues = [
+                ("cue", {"start": cue.start, "end": cue.end, "text": cue.text}) for cue in cues
+            ]
+        if commit:
+            track.save()
+        return track

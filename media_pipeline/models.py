@@ -14,12 +14,17 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import conf
+from .caption_blocks import CueBlock
+from .captions import Cue, render_webvtt
 
 
 class StoryImage(AbstractImage):
@@ -201,3 +206,58 @@ class Video(index.Indexed, models.Model):
         width = self.outputs.get("width") or self.width or 16
         height = self.outputs.get("height") or self.height or 9
         return f"{width} / {height}"
+
+
+# --- Captions ---------------------------------------------------------------------------------
+
+
+class CaptionTrack(TranslatableMixin, models.Model):
+    """The captions of one video in one language.
+
+    The English track is the source; its French and Arabic versions are wagtail-localize
+    translations of it: each caption line is a segment a translator translates (in the editor or
+    by PO file) while the timings stay synchronised. A translator who has a finished Arabic .vtt
+    can instead stop syncing the Arabic track and upload the file on its edit page.
+    """
+
+    video = models.ForeignKey(
+        Video, verbose_name=_("video"), on_delete=models.CASCADE, related_name="caption_tracks"
+    )
+    cues = StreamField(
+        [("cue", CueBlock())],
+        verbose_name=_("caption lines"),
+        blank=True,
+        help_text=_("Filled from the uploaded .vtt file; you can correct single lines here."),
+    )
+    file = models.CharField(max_length=255, blank=True, editable=False)
+
+    translatable_fields = [TranslatableField("cues"), SynchronizedField("video")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("caption track")
+        verbose_name_plural = _("caption tracks")
+
+    def __str__(self) -> str:
+        return f"{self.video} · {self.language_name}"
+
+    @property
+    def language_name(self) -> str:
+        code = self.locale.language_code
+        try:
+            return translation.get_language_info(code)["name_local"]
+        except KeyError:
+            return code
+
+    @property
+    def url(self) -> str:
+        return default_storage.url(self.file) if self.file else ""
+
+    def cue_list(self) -> list[Cue]:
+        return [
+            Cue(float(block.value["start"]), float(block.value["end"]), block.value["text"])
+            for block in self.cues
+            if block.block_type == "cue"
+        ]
+
+    def as_webvtt(self) -> str:
+        return render_webvtt(self.cue_list())

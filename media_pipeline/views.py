@@ -14,8 +14,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .forms import VideoForm
-from .models import Video
+from .forms import CaptionTrackForm, VideoForm
+from .models import CaptionTrack, Video
 
 
 class StatusColumn(Column):
@@ -131,3 +131,18 @@ class VideoViewSet(SnippetViewSet):
             path("retry/<int:pk>/", retry_view, name="retry"),
             path("status/", status_view, name="status"),
         ]
+
+
+class CaptionTrackViewSet(SnippetViewSet):
+    model = CaptionTrack
+    icon = "comment"
+    menu_label = _("Captions")
+    menu_order = 260
+    add_to_admin_menu = True
+    url_namespace = "media_pipeline_captions"
+    url_prefix = "captions"
+    list_display = ["video", "language_name", UpdatedAtColumn()]
+    edit_handler = ObjectList(
+        [FieldPanel("video"), FieldPanel("vtt_file"), FieldPanel("cues")],
+        base_form_class=CaptionTrackForm,
+    )

@@ -11,9 +11,10 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 
 from .models import Video
-from .views import VideoViewSet
+from .views import CaptionTrackViewSet, VideoViewSet
 
 register_snippet(VideoViewSet)
+register_snippet(CaptionTrackViewSet)
 
 
 @hooks.register("register_snippet_listing_buttons")

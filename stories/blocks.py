@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from media_pipeline.blocks import VideoBlock
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "document-link"]
 
 
@@ -81,6 +83,7 @@ class StoryStreamBlock(blocks.StreamBlock):
     )
     image = ImageWithCaptionBlock()
     quote = QuoteBlock()
+    video = VideoBlock()
 
     class Meta:
         block_counts = {}
