@@ -47,7 +47,9 @@ def publish_caption_file(sender, instance: CaptionTrack, raw: bool = False, **kw
     if name != previous:
         CaptionTrack.objects.filter(pk=instance.pk).update(file=name)
         instance.file = name
-        if previous:
+        # A new translation starts as a copy of its source, file name included: only delete a
+        # file this very track wrote.
+        if previous and f"-{instance.pk}-" in previous.rsplit("/", 1)[-1]:
             transaction.on_commit(lambda: storage.delete_names([previous]))
 
 

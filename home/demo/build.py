@@ -17,6 +17,7 @@ from stories.models import Campaign, StoryIndexPage, StoryPage
 
 from . import content
 from .images import illustration
+from .video import add_demo_video
 
 DEMO_TOOL_NAME = "storysite demo"
 
@@ -172,6 +173,7 @@ def load_demo() -> dict[str, int]:
     home = build_home(default_locale)
     campaigns = build_campaigns(default_locale)
     stories = build_stories(home, campaigns)
+    add_demo_video(stories, translate, content.TRANSLATIONS)
     index = StoryIndexPage.objects.child_of(home).get()
     for code, catalogue in content.TRANSLATIONS.items():
         locale = Locale.objects.get(language_code=code)
