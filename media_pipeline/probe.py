@@ -102,6 +102,21 @@ def _ends_cleanly(path: str | Path, duration: float) -> bool:
     return done.returncode == 0 and not done.stderr.strip()
 
 
+def has_video_signature(path: str | Path) -> bool:
+    """Whether the first bytes are those of a video container. ffprobe picks its reader from the
+    file name, so on a renamed file its error alone cannot tell "damaged" from "not a video"."""
+    with open(path, "rb") as handle:
+        head = handle.read(512)
+    mp4_boxes = {b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot"}
+    return (
+        head[4:8] in mp4_boxes
+        or head.startswith((b"\x1a\x45\xdf\xa3", b"OggS", b"FLV", b"\x00\x00\x01\xba"))
+        or head.startswith(b"\x30\x26\xb2\x75")
+        or (head.startswith(b"RIFF") and head[8:12] == b"AVI ")
+        or (len(head) > 188 and head[0] == 0x47 and head[188] == 0x47)
+    )
+
+
 def _human_duration(seconds: float) -> str:
     minutes, secs = divmod(int(round(seconds)), 60)
     hours, minutes = divmod(minutes, 60)
@@ -143,7 +158,9 @@ def validate_video_file(path: str | Path, name: str, size: int) -> ProbeResult:
     try:
         info = run_ffprobe(path)
     except ProbeFailed as exc:
-        if "moov atom not found" in exc.stderr or "End of file" in exc.stderr:
+        if has_video_signature(path) and (
+            "moov atom not found" in exc.stderr or "End of file" in exc.stderr
+        ):
             raise ValidationError(
                 _(
                     "“%(name)s” is incomplete: the end of the file is missing, as happens when "
