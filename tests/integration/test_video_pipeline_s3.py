@@ -36,7 +36,12 @@ def clip_720p(tmp_path_factory):
 
 
 def test_editor_upload_ends_as_hls_ladder_mp4_poster_and_captions_in_the_bucket(
-    admin_client, s3_bucket, clip_720p, fast_encoding, django_capture_on_commit_callbacks, locales
+    admin_client,
+    s3_bucket,
+    clip_720p,
+    fast_encoding,
+    django_capture_on_commit_callbacks,
+    locales,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
@@ -109,7 +114,11 @@ def test_editor_upload_ends_as_hls_ladder_mp4_poster_and_captions_in_the_bucket(
 
 
 def test_replacing_the_source_keeps_the_old_version_until_the_new_one_is_ready(
-    admin_client, s3_bucket, clips, fast_encoding, django_capture_on_commit_callbacks
+    admin_client,
+    s3_bucket,
+    clips,
+    fast_encoding,
+    django_capture_on_commit_callbacks,
 ):
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
