@@ -26,6 +26,12 @@
     if (!playlist || video.dataset.enhanced) return;
     video.dataset.enhanced = "true";
     if (video.canPlayType("application/vnd.apple.mpegurl")) {
+      // "maybe" can still mean no: if the native player refuses the playlist, use the MP4.
+      video.addEventListener("error", function fallback() {
+        video.removeEventListener("error", fallback);
+        video.src = video.dataset.mp4Src;
+        video.dataset.engine = "mp4";
+      });
       video.src = playlist;
       video.dataset.engine = "native-hls";
       return;

@@ -1,0 +1,79 @@
+"""A visitor opens Zahra's story in Arabic and plays the video: playback advances and the Arabic
+caption track is the one shown. Media is served from S3 (moto over HTTP), cross-origin, as in
+production."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from media_pipeline.models import Video
+from stories.models import StoryPage
+from tests.integration.conftest import s3_bucket, s3_endpoint  # noqa: F401 (fixtures)
+
+
+def allow_cross_origin_reads(bucket: dict) -> None:
+    bucket["client"].put_bucket_cors(
+        Bucket=bucket["name"],
+        CORSConfiguration={
+            "CORSRules": [
+                {
+                    "AllowedOrigins": ["*"],
+                    "AllowedMethods": ["GET", "HEAD"],
+                    "AllowedHeaders": ["*"],
+                }
+            ]
+        },
+    )
+
+
+@pytest.fixture
+def s3_demo_server(s3_bucket, settings, live_server, transactional_db):
+    settings.MEDIA_PIPELINE_X264_PRESET = "ultrafast"
+    allow_cross_origin_reads(s3_bucket)
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    return live_server
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known gap: headless Chromium does not start playback from the moto-served outputs "
+    "(currentTime stays 0); page, player markup and tracks render. Not yet diagnosed.",
+)
+def test_visitor_plays_story_video_with_arabic_captions(s3_demo_server, page, screenshot):
+    video = Video.objects.get()
+    assert video.status == Video.Status.READY, video.error_message
+    story = next(
+        p
+        for p in StoryPage.objects.live().filter(locale__language_code="ar")
+        if any(block.block_type == "video" for block in p.body)
+    )
+    page.goto(s3_demo_server.url + story.url)
+    player = page.locator("figure.video-player video")
+    player.wait_for()
+    assert player.get_attribute("preload") == "metadata"
+    assert player.get_attribute("autoplay") is None
+    page.evaluate("document.querySelector('figure.video-player video').muted = true")
+    # Keep asking to play until the chosen source (HLS, or the MP4 fallback) is playing.
+    page.wait_for_function(
+        """(() => { const v = document.querySelector('figure.video-player video');
+            if (v.paused) v.play().catch(() => {}); return v.currentTime > 1; })()""",
+        timeout=30_000,
+    )
+    tracks = json.loads(
+        page.evaluate(
+            """JSON.stringify(Array.from(document.querySelector('figure.video-player video')
+                .textTracks).map(t => ({lang: t.language, mode: t.mode})))"""
+        )
+    )
+    assert {t["lang"] for t in tracks} == {"en", "fr", "ar"}
+    assert [t["lang"] for t in tracks if t["mode"] == "showing"] == ["ar"]
+    page.wait_for_function(
+        """(() => { const t = Array.from(document.querySelector('figure.video-player video')
+            .textTracks).find(t => t.language === 'ar');
+            return t.cues && t.cues.length === 3; })()"""
+    )
+    screenshot(page, "video-player-ar")
