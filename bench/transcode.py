@@ -73,7 +73,9 @@ def bench_transcode(seconds: int) -> None:
     print(f"\n## 1. Transcode: {seconds} s 1080p clip (testsrc2 + sine)")
     clip = generate(WORK / "clip-1080p.mp4", seconds, "1920x1080")
     rungs = plan_ladder(1920, 1080)
-    print(f"   ladder: {', '.join(r.name for r in rungs)}; source {clip.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"   ladder: {', '.join(r.name for r in rungs)}; source {clip.stat().st_size / 1e6:.1f} MB"
+    )
 
     def raw() -> None:
         out = WORK / "raw"
@@ -97,7 +99,8 @@ def bench_transcode(seconds: int) -> None:
     raw_s = timed(raw)
     pipe_s = timed(pipeline)
     print(f"   raw ffmpeg ladder command : {raw_s:7.1f} s")
-    print(f"   pipeline task (all steps) : {pipe_s:7.1f} s   ratio {pipe_s / raw_s:.2f}× (goal ≤ 1.1×)")
+    ratio = pipe_s / raw_s
+    print(f"   pipeline task (all steps) : {pipe_s:7.1f} s   ratio {ratio:.2f}× (goal ≤ 1.1×)")
 
 
 def free_port() -> int:
@@ -134,10 +137,17 @@ def bench_upload(upload_mb: int) -> None:
         base = f"http://127.0.0.1:{port}"
         jar = WORK / "cookies.txt"
         for _ in range(100):
-            if subprocess.run(["curl", "-sf", "-o", "/dev/null", f"{base}/admin/login/"]).returncode == 0:
+            if (
+                subprocess.run(
+                    ["curl", "-sf", "-o", "/dev/null", f"{base}/admin/login/"]
+                ).returncode
+                == 0
+            ):
                 break
             time.sleep(0.2)
-        subprocess.run(["curl", "-s", "-c", str(jar), "-o", "/dev/null", f"{base}/admin/login/"], check=True)
+        subprocess.run(
+            ["curl", "-s", "-c", str(jar), "-o", "/dev/null", f"{base}/admin/login/"], check=True
+        )
         token = re.search(r"csrftoken\s+(\S+)", jar.read_text()).group(1)
         subprocess.run(
             ["curl", "-s", "-b", str(jar), "-c", str(jar), "-o", "/dev/null",
@@ -147,7 +157,10 @@ def bench_upload(upload_mb: int) -> None:
             check=True,
         )  # fmt: skip
         # Warm up (admin pages, templates, imports) before taking the idle baseline.
-        subprocess.run(["curl", "-s", "-b", str(jar), "-o", "/dev/null", f"{base}/admin/videos/add/"], check=True)
+        subprocess.run(
+            ["curl", "-s", "-b", str(jar), "-o", "/dev/null", f"{base}/admin/videos/add/"],
+            check=True,
+        )
         idle_kb = rss_kb(server.pid, "VmRSS")
         peak = {"kb": idle_kb}
         stop = threading.Event()
@@ -178,8 +191,11 @@ def bench_upload(upload_mb: int) -> None:
         stored = Video.objects.filter(title="Big upload").exists()
         print(f"   upload: {size_mb:.0f} MB in {elapsed:.1f} s, HTTP {status}, stored: {stored}")
         print(f"   web process RSS idle (warm) : {idle_kb / 1024:7.1f} MB")
-        print(f"   web process RSS peak        : {max(peak['kb'], hwm_kb) / 1024:7.1f} MB   "
-              f"ratio {max(peak['kb'], hwm_kb) / idle_kb:.2f}× idle (goal: flat, < 200 MB)")  # fmt: skip
+        peak_kb = max(peak["kb"], hwm_kb)
+        print(
+            f"   web process RSS peak        : {peak_kb / 1024:7.1f} MB   "
+            f"ratio {peak_kb / idle_kb:.2f}× idle (goal: flat, < 200 MB)"
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -191,16 +191,7 @@ def validate_video_file(path: str | Path, name: str, size: int) -> ProbeResult:
                 % {"name": name, "kind": label},
                 code="disguised",
             )
-    streams = info.get("streams", [])
-    video = next(
-        (
-            s
-            for s in streams
-            if s.get("codec_type") == "video" and not s.get("disposition", {}).get("attached_pic")
-        ),
-        None,
-    )
-    audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
+    video = picture_stream(info)
     if video is None:
         raise ValidationError(
             _(
@@ -246,20 +237,42 @@ def validate_video_file(path: str | Path, name: str, size: int) -> ProbeResult:
             % {"name": name},
             code="truncated",
         )
+    summary = summarise(info)
+    return ProbeResult(
+        format_name=format_name,
+        bit_rate=int(info.get("format", {}).get("bit_rate") or 0),
+        raw=info,
+        **summary,
+    )
+
+
+def picture_stream(info: dict) -> dict | None:
+    """The first real video stream (cover art in audio files is a "video" stream too)."""
+    return next(
+        (
+            s
+            for s in info.get("streams", [])
+            if s.get("codec_type") == "video" and not s.get("disposition", {}).get("attached_pic")
+        ),
+        None,
+    )
+
+
+def summarise(info: dict) -> dict:
+    """Duration, displayed size and codecs from ffprobe's JSON (which has a picture stream)."""
+    video = picture_stream(info) or {}
+    audio = next((s for s in info.get("streams", []) if s.get("codec_type") == "audio"), None)
     width, height = int(video.get("width") or 0), int(video.get("height") or 0)
     if _is_rotated(video):
         width, height = height, width
-    return ProbeResult(
-        format_name=format_name,
-        duration=duration,
-        width=width,
-        height=height,
-        video_codec=video.get("codec_name", ""),
-        audio_codec=(audio or {}).get("codec_name", ""),
-        frame_rate=_frame_rate(video.get("avg_frame_rate", "0/1")),
-        bit_rate=int(info.get("format", {}).get("bit_rate") or 0),
-        raw=info,
-    )
+    return {
+        "duration": _duration(info, video),
+        "width": width,
+        "height": height,
+        "video_codec": video.get("codec_name", ""),
+        "audio_codec": (audio or {}).get("codec_name", ""),
+        "frame_rate": _frame_rate(video.get("avg_frame_rate", "0/1")),
+    }
 
 
 def _duration(info: dict, video: dict) -> float:

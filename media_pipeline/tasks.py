@@ -20,7 +20,7 @@ from django_tasks import task
 
 from . import storage
 from .models import Video
-from .probe import ProbeFailed, run_ffprobe
+from .probe import ProbeFailed, picture_stream, run_ffprobe, summarise
 from .transcode import Cancelled, TranscodeError, transcode
 
 logger = logging.getLogger(__name__)
@@ -150,31 +150,11 @@ def _probe_stored_source(source: Path) -> dict:
         info = run_ffprobe(source)
     except ProbeFailed as exc:
         raise TranscodeError("The stored video file cannot be read", exc.stderr) from exc
-    streams = info.get("streams", [])
-    video = next(
-        (
-            s
-            for s in streams
-            if s.get("codec_type") == "video" and not s.get("disposition", {}).get("attached_pic")
-        ),
-        None,
-    )
-    if video is None:
+    if picture_stream(info) is None:
         raise TranscodeError("The stored file has no video stream")
-    audio = next((s for s in streams if s.get("codec_type") == "audio"), None)
-    from .probe import _duration, _frame_rate, _is_rotated
-
-    width, height = int(video.get("width") or 0), int(video.get("height") or 0)
-    if _is_rotated(video):
-        width, height = height, width
-    return {
-        "duration": _duration(info, video),
-        "width": width,
-        "height": height,
-        "video_codec": video.get("codec_name", ""),
-        "audio_codec": (audio or {}).get("codec_name", ""),
-        "frame_rate": _frame_rate(video.get("avg_frame_rate", "0/1")) or None,
-    }
+    summary = summarise(info)
+    summary["frame_rate"] = summary["frame_rate"] or None
+    return summary
 
 
 def requeue_stalled() -> list[int]:

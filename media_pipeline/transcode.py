@@ -8,6 +8,7 @@ task runs; ``tasks.py`` adds the database and storage around them.
 from __future__ import annotations
 
 import subprocess
+import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -159,7 +160,6 @@ def run_ffmpeg(
         text=True,
         bufsize=1,
     )
-    import threading
 
     def drain_stderr() -> None:
         for line in process.stderr:

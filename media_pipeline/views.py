@@ -83,6 +83,10 @@ def status_view(request: HttpRequest) -> JsonResponse:
     ):
         raise PermissionDenied
     ids = [int(value) for value in request.GET.getlist("id") if value.isdigit()][:200]
+    # Self-healing while an editor watches: a job whose worker died is started again.
+    for stalled in Video.objects.stalled().filter(pk__in=ids):
+        with transaction.atomic():
+            stalled.request_transcode()
     videos = Video.objects.filter(pk__in=ids).only("pk", "status", "progress", "error_message")
     return JsonResponse(
         {
