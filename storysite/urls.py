@@ -11,6 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
+# A database outage becomes a friendly 503 (storysite/errors.py), any other crash a plain 500.
+handler500 = "storysite.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

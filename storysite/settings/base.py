@@ -18,7 +18,8 @@ from .env import (
     env_list,
     env_str,
 )
-from .storage import build_storages
+from .security import PERMISSIONS_POLICY, content_security_policy, media_origins
+from .storage import build_storages, s3_options
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -67,10 +69,16 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "storages",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # First and last: store, then serve, whole pages for anonymous visitors (home/page_cache.py).
+    "home.page_cache.StoreAnonymousPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Right after SecurityMiddleware: static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -81,6 +89,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Counts failed logins and locks out brute force.
+    "axes.middleware.AxesMiddleware",
+    "home.page_cache.FetchAnonymousPageMiddleware",
 ]
 
 ROOT_URLCONF = "storysite.urls"
@@ -109,9 +120,24 @@ DATABASE_URL = env_str("DATABASE_URL") or default_sqlite_url(BASE_DIR)
 DATABASES = {"default": database_from_url(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 0))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one account from one address lock it for 15 minutes.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -151,8 +177,58 @@ STORAGES = build_storages(
 )
 WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 60)
 
+# --- Browser security policy -------------------------------------------------------------------
+CONTENT_SECURITY_POLICY = content_security_policy(
+    media_origins(s3_options(os.environ)),
+    embed_origins=env_list(
+        "CSP_EMBED_ORIGINS", ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+    ),
+)
+PERMISSIONS_POLICY = PERMISSIONS_POLICY
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bigger uploads stream to a temporary file, not RAM
+
+# --- Caches ----------------------------------------------------------------------------------
+# Redis when REDIS_URL is set (shared by every web process), else memory local to each process.
+# "pages" holds whole rendered pages for anonymous visitors; it is cleared on every content
+# change, so it stays apart from the default cache (rate limits, sessions' helpers…).
+REDIS_URL = env_str("REDIS_URL")
+
+
+def _cache(prefix: str) -> dict:
+    if REDIS_URL:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
+
+
+CACHES = {"default": _cache("storysite"), "pages": _cache("storysite-pages")}
+# Without Redis each process has its own copy: a publish clears only the process that saw it,
+# so keep the lifetime short unless REDIS_URL is set.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 60)
+
+# A CDN in front: Wagtail purges changed pages from it (wagtail.contrib.frontend_cache).
+WAGTAILFRONTENDCACHE = {}
+if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("FRONTEND_CACHE_PURGE_URL"):
+    # Varnish, Fastly-compatible or nginx purge endpoints that accept HTTP PURGE.
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
 
 # --- Background tasks ---------------------------------------------------------------------------
 # Django's task framework (django-tasks backport). The database backend queues work for the

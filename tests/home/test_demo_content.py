@@ -68,4 +68,6 @@ def test_load_demo_admin_option_creates_stated_superuser(demo, django_user_model
     call_command("load_demo", "--admin", verbosity=0)
     user = django_user_model.objects.get(username="admin")
     assert user.is_superuser
-    assert client.login(username="admin", password="storysite-demo")
+    response = client.post("/admin/login/", {"username": "admin", "password": "storysite-demo"})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200
