@@ -128,6 +128,9 @@ def transcode_video(video_id: int, version: int) -> str:
             rendition["playlist"] = f"{prefix}/{rendition['playlist']}"
         with transaction.atomic():
             job.update(status=Video.Status.READY, progress=100, outputs=outputs)
+        # A real save (progress writes above are bare updates) so post_save listeners, such as
+        # page caches still holding the "processing" placeholder, learn that the video changed.
+        Video.objects.get(pk=video_id).save(update_fields=["updated_at"])
         for folder_name in other_versions(video_id, keep=version):
             storage.delete_prefix(folder_name)
         return "ready"

@@ -5,11 +5,13 @@ production."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
 from media_pipeline.models import Video
 from stories.models import StoryPage
+from storysite.settings.security import content_security_policy
 from tests.integration.conftest import s3_bucket, s3_endpoint  # noqa: F401 (fixtures)
 
 
@@ -31,6 +33,9 @@ def allow_cross_origin_reads(bucket: dict) -> None:
 @pytest.fixture
 def s3_demo_server(s3_bucket, settings, live_server, transactional_db):
     settings.MEDIA_PIPELINE_X264_PRESET = "ultrafast"
+    # The site's Content-Security-Policy lets media come from the bucket's origin, as production
+    # settings derive it from AWS_S3_ENDPOINT_URL / AWS_S3_CUSTOM_DOMAIN.
+    settings.CONTENT_SECURITY_POLICY = content_security_policy([s3_bucket["endpoint"]], [])
     allow_cross_origin_reads(s3_bucket)
     from django.core.management import call_command
 
@@ -39,6 +44,17 @@ def s3_demo_server(s3_bucket, settings, live_server, transactional_db):
     Video.objects.all().delete()
     call_command("load_demo", verbosity=0)
     return live_server
+
+
+def wait_until(page, expression: str, timeout: float = 30) -> None:
+    """Poll from Python: page.wait_for_function evaluates its predicate with eval(), which the
+    site's Content-Security-Policy (rightly) forbids."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if page.evaluate(expression):
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for: {expression}")
 
 
 def test_visitor_plays_story_video_with_arabic_captions(s3_demo_server, page, screenshot):
@@ -56,10 +72,10 @@ def test_visitor_plays_story_video_with_arabic_captions(s3_demo_server, page, sc
     assert player.get_attribute("autoplay") is None
     page.evaluate("document.querySelector('figure.video-player video').muted = true")
     # Keep asking to play until the chosen source (HLS, or the MP4 fallback) is playing.
-    page.wait_for_function(
+    wait_until(
+        page,
         """(() => { const v = document.querySelector('figure.video-player video');
             if (v.paused) v.play().catch(() => {}); return v.currentTime > 1; })()""",
-        timeout=30_000,
     )
     # The adaptive stream plays (Chromium here plays HLS natively), not the MP4 fallback.
     engine = page.evaluate("document.querySelector('figure.video-player video').dataset.engine")
@@ -75,9 +91,10 @@ def test_visitor_plays_story_video_with_arabic_captions(s3_demo_server, page, sc
     )
     assert {t["lang"] for t in tracks} == {"en", "fr", "ar"}
     assert [t["lang"] for t in tracks if t["mode"] == "showing"] == ["ar"]
-    page.wait_for_function(
+    wait_until(
+        page,
         """(() => { const t = Array.from(document.querySelector('figure.video-player video')
             .textTracks).find(t => t.language === 'ar');
-            return t.cues && t.cues.length === 3; })()"""
+            return t.cues && t.cues.length === 3; })()""",
     )
     screenshot(page, "video-player-ar")
