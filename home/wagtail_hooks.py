@@ -1,5 +1,146 @@
+"""Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
+to their language (``home/translators.py``); the checked PO import in place of wagtail-localize's
+lenient one; sync that never publishes English into French or Arabic pages."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import TranslatableMixin
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .page_cache import mark_page_cacheable
+from .po_files import POImportError, import_po_checked
+from .translators import can_edit_locale
 
 hooks.register("before_serve_page", mark_page_cacheable)
+
+# Before wagtail-localize's own hooks, so a refusal happens before its translation editor renders.
+FIRST = -100
+
+
+def _refuse_other_locales(request: HttpRequest, instance) -> None:
+    if isinstance(instance, TranslatableMixin) and not can_edit_locale(
+        request.user, instance.locale
+    ):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet", order=FIRST)
+def refuse_snippet_edit_in_other_locales(request, instance):
+    _refuse_other_locales(request, instance)
+
+
+@hooks.register("before_delete_snippet", order=FIRST)
+def refuse_snippet_delete_in_other_locales(request, instances):
+    for instance in instances:
+        _refuse_other_locales(request, instance)
+
+
+def _target_locale_guard(view):
+    """Wrap a wagtail-localize view taking ``translation_id`` so that translators only reach
+    translations into their own language (pages are covered by page permissions already; this
+    closes the gap for snippets, whose permissions are not per locale)."""
+
+    @wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(
+            Translation.objects.select_related("target_locale"), id=translation_id
+        )
+        if not can_edit_locale(request.user, translation.target_locale):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+@require_POST
+def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """wagtail-localize's "Upload PO file", validated: all of the file or nothing."""
+    translation = get_object_or_404(Translation, id=translation_id)
+    instance = translation.get_target_instance()
+    if not edit_translation.user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a PO file to upload."))
+    else:
+        try:
+            result = import_po_checked(translation, upload.read(), user=request.user)
+        except POImportError as error:
+            shown = error.problems[:10]
+            more = len(error.problems) - len(shown)
+            text = _("The PO file was not imported; nothing was changed. ") + " ".join(shown)
+            if more:
+                text += " " + ngettext(
+                    "…and %(count)d more problem.", "…and %(count)d more problems.", more
+                ) % {"count": more}
+            messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("Imported %(translated)d of %(entries)d segments from the PO file.")
+                % {"translated": result.translated, "entries": result.entries},
+            )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+class SyncWithoutMixingLanguages(UpdateTranslationsView):
+    """wagtail-localize's "Sync translated pages", minus one way to break the fallback rule:
+    "Publish immediately" without machine translation would publish French and Arabic pages with
+    the changed English sentences inside. Those updates are saved as drafts instead, for the
+    translators to finish and publish."""
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        if data.get("publish_translations") and not data.get("use_machine_translation"):
+            data["publish_translations"] = False
+            messages.warning(
+                self.request,
+                _(
+                    "Translations were updated but not published: the changed text is not "
+                    "translated yet and would appear in English. Translators publish them "
+                    "once translated."
+                ),
+            )
+        return super().form_valid(form)
+
+
+@hooks.register("register_admin_urls", order=FIRST)
+def guard_translation_editor_urls():
+    """The same paths as wagtail-localize's (registered earlier, so they win); reversing
+    ``wagtail_localize:…`` names still gives these paths, so its editor uses them unchanged."""
+    views = edit_translation
+    prefix = "localize/translate/<int:translation_id>/"
+    return [
+        path(
+            prefix + "strings/<int:string_segment_id>/edit/",
+            _target_locale_guard(views.edit_string_translation),
+        ),
+        path(
+            prefix + "overrides/<int:overridable_segment_id>/edit/",
+            _target_locale_guard(views.edit_override),
+        ),
+        path(prefix + "pofile/download/", _target_locale_guard(views.download_pofile)),
+        path(prefix + "pofile/upload/", _target_locale_guard(upload_checked_pofile)),
+        path(prefix + "machine_translate/", _target_locale_guard(views.machine_translate)),
+        path(prefix + "preview/", _target_locale_guard(views.preview_translation)),
+        path(prefix + "preview/<str:mode>/", _target_locale_guard(views.preview_translation)),
+        path(prefix + "disable/", _target_locale_guard(views.stop_translation)),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncWithoutMixingLanguages.as_view(),
+        ),
+    ]

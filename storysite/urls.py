@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemap import MultilingualSitemap
 from search import views as search_views
 
 # A database outage becomes a friendly 503 (storysite/errors.py), any other crash a plain 500.
@@ -17,7 +18,8 @@ handler500 = "storysite.errors.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # Every language's pages, each with its hreflang alternates (home/sitemap.py).
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
+from home.translators import ensure_translator_groups
 from stories.models import Campaign, StoryIndexPage, StoryPage
 
 from . import content
@@ -181,6 +182,7 @@ def load_demo() -> dict[str, int]:
             translate(campaign, locale, catalogue)
         for page in [home, index, *stories]:
             translate(page, locale, catalogue)
+    ensure_translator_groups()
     return {
         "stories": len(stories),
         "languages": 1 + len(content.TRANSLATIONS),

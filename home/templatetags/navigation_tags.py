@@ -64,3 +64,47 @@ def language_links(context) -> list[dict]:
             }
         )
     return links
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context) -> list[dict]:
+    """``<link rel="alternate" hreflang>`` targets for the page being read: each *live* translation
+    (an untranslated page advertises no alternate, by the fallback rule) plus ``x-default``.
+
+    ``x-default`` is the bare ``/`` for the home page (it redirects by Accept-Language) and the
+    default language's version elsewhere. Views that are not pages (search) exist in every
+    language under the same path, so they list every language.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    page = context.get("page")
+    default_language = settings.LANGUAGE_CODE
+    alternates: dict[str, str] = {}
+    if isinstance(page, Page):
+        if page.depth <= 1:
+            return []
+        translations = page.get_translations(inclusive=True).live().public()
+        for translation in translations.select_related("locale"):
+            url = translation.get_url(request=request)
+            if url:
+                alternates[translation.locale.language_code] = url
+        root = _site_root(request)
+        is_home = root is not None and page.translation_key == root.translation_key
+        x_default = "/" if is_home else alternates.get(default_language)
+    else:
+        match = request.resolver_match
+        if match is None or match.url_name == "wagtail_serve":
+            return []  # a 404 (no page found): nothing to offer in other languages
+        path = request.get_full_path()
+        for code, _name in settings.LANGUAGES:
+            alternates[code] = translate_url(path, code)
+        x_default = alternates.get(default_language)
+    links = [
+        {"hreflang": code, "href": request.build_absolute_uri(url)}
+        for code, _name in settings.LANGUAGES
+        if (url := alternates.get(code))
+    ]
+    if links and x_default:
+        links.append({"hreflang": "x-default", "href": request.build_absolute_uri(x_default)})
+    return links

@@ -20,6 +20,7 @@ from .env import (
 )
 from .security import PERMISSIONS_POLICY, content_security_policy, media_origins
 from .storage import build_storages, s3_options
+from .translation import machine_translator
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -158,9 +159,11 @@ TIME_ZONE = "UTC"
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-    "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
-}
+# Machine translation in the translation editor: offline dummy by default, DeepL when
+# DEEPL_API_KEY is set, none with MACHINE_TRANSLATOR=none (see settings/translation.py).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+# Translators work in their own language: the admin follows each user's language preference.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Static files and media ------------------------------------------------------------------
 STATICFILES_DIRS = [BASE_DIR / "static"]

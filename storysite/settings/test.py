@@ -1,6 +1,7 @@
 """Test settings: fast hashing, inline tasks (tests that exercise the worker switch to the database
 backend themselves), plain static storage, and media in a throwaway folder."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -10,8 +11,16 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
-MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="storysite-test-media-"))
+# Subprocesses started by tests (backup/restore) name their media folder explicitly.
+MEDIA_ROOT = Path(
+    os.environ.get("STORYSITE_TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="storysite-test-media-")
+)
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="storysite-test-static-"))
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    # A file, not memory: worker, backup and restore tests open the database from other processes.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.mkdtemp(prefix="storysite-test-db-")) / "test.sqlite3")
+    }
 WHITENOISE_USE_FINDERS = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",

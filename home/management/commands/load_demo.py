@@ -5,8 +5,10 @@ import os
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from wagtail.users.models import UserProfile
 
 from home.demo.build import load_demo
+from home.translators import ensure_translator_user
 
 
 class Command(BaseCommand):
@@ -17,7 +19,8 @@ class Command(BaseCommand):
             "--admin",
             action="store_true",
             help="Also create the demo superuser (DEMO_ADMIN_USER / DEMO_ADMIN_PASSWORD, "
-            "default admin / storysite-demo) if it does not exist yet.",
+            "default admin / storysite-demo) and the demo translators translator-fr and "
+            "translator-ar (same password) if they do not exist yet.",
         )
 
     def handle(self, *args, **options):
@@ -30,6 +33,7 @@ class Command(BaseCommand):
         )
         if options["admin"]:
             self._ensure_admin()
+            self._ensure_translators()
 
     def _ensure_admin(self):
         username = os.environ.get("DEMO_ADMIN_USER", "admin")
@@ -42,3 +46,15 @@ class Command(BaseCommand):
             username=username, email="admin@example.com", password=password
         )
         self.stdout.write(self.style.SUCCESS(f"Created admin user “{username}”."))
+
+    def _ensure_translators(self):
+        password = os.environ.get("DEMO_ADMIN_PASSWORD", "storysite-demo")
+        for code in ("fr", "ar"):
+            user, created = ensure_translator_user(code, f"translator-{code}", password)
+            if created:
+                # Demo translators see the admin in the language they translate into.
+                profile = UserProfile.get_for_user(user)
+                profile.preferred_language = code
+                profile.save(update_fields=["preferred_language"])
+            state = "Created" if created else "Kept"
+            self.stdout.write(f"{state} translator “{user.username}” ({user.get_full_name()}).")

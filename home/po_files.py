@@ -1,0 +1,209 @@
+"""Checked PO import for wagtail-localize translations (files back from translation agencies).
+
+wagtail-localize's own import skips what it does not understand and applies the rest, so a file
+for another page, a stale export or a mangled link could be half-applied without anyone noticing.
+Here the whole file is checked first; any problem rejects it with messages that name the entry,
+and a clean file is applied in one transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import polib
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail_localize.models import StringSegment, Translation
+from wagtail_localize.strings import StringValue, extract_ids
+
+TRANSLATION_ID_HEADER = "X-WagtailLocalize-TranslationID"
+MAX_PROBLEMS_SHOWN = 10
+# printf-style and brace placeholders: %s, %(name)s, %d, {name}, {0}. They must survive translation.
+PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[sdif]|\{[A-Za-z0-9_]*\}")
+VOID_TAGS = {"br", "wbr", "img", "hr"}
+
+
+class POImportError(Exception):
+    """The PO file cannot be imported; ``problems`` says why, one sentence each."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class ImportResult:
+    entries: int
+    translated: int
+
+
+def parse_po(data: bytes) -> polib.POFile:
+    """Parse uploaded bytes. polib treats a short string argument as a *path*, so the bytes go
+    through a temporary file: a file whose content is "/etc/passwd" must not be read as a path."""
+    with tempfile.NamedTemporaryFile(suffix=".po", delete=False) as handle:
+        handle.write(data)
+    try:
+        return polib.pofile(handle.name)
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        # polib names the temporary file, which means nothing to the person uploading.
+        detail = " ".join(str(error).replace(handle.name, "").split())
+        raise POImportError(
+            [_("This is not a readable PO file (%(error)s).") % {"error": detail}]
+        ) from error
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+
+
+class _TagBalance(HTMLParser):
+    """Records tags that are opened but not closed, or closed without being opened."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in VOID_TAGS:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        if self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        else:
+            self.errors.append(f"</{tag}>")
+
+    def problems(self) -> list[str]:
+        return self.errors + [f"<{tag}>" for tag in self.stack]
+
+
+def _tags(html: str) -> Counter:
+    return Counter(match.lower() for match in re.findall(r"<\s*([A-Za-z][A-Za-z0-9]*)", html))
+
+
+def check_entry(source: str, translated: str) -> list[str]:
+    """What is wrong with ``translated`` as a translation of ``source`` (empty: nothing)."""
+    problems = []
+    balance = _TagBalance()
+    balance.feed(translated)
+    balance.close()
+    if unbalanced := balance.problems():
+        problems.append(_("unbalanced HTML tags %(tags)s") % {"tags": ", ".join(unbalanced)})
+    else:
+        try:
+            StringValue.from_translated_html(translated)
+        except ValueError as error:
+            problems.append(str(error))
+    if _tags(source) != _tags(translated):
+        problems.append(
+            _("HTML tags differ from the source (source has %(source)s, translation %(target)s)")
+            % {
+                "source": ", ".join(sorted(_tags(source).elements())) or _("none"),
+                "target": ", ".join(sorted(_tags(translated).elements())) or _("none"),
+            }
+        )
+    elif extract_ids(source) != extract_ids(translated):
+        problems.append(_("links (<a id=…>) differ from the source"))
+    if Counter(PLACEHOLDER.findall(source)) != Counter(PLACEHOLDER.findall(translated)):
+        problems.append(
+            _("placeholders differ from the source (expected %(expected)s)")
+            % {"expected": ", ".join(PLACEHOLDER.findall(source)) or _("none")}
+        )
+    return problems
+
+
+def validate_po(translation: Translation, po: polib.POFile) -> list[str]:
+    """Every reason ``po`` cannot be imported into ``translation``, or an empty list."""
+    file_id = po.metadata.get(TRANSLATION_ID_HEADER)
+    if not file_id:
+        return [
+            _(
+                "The file has no %(header)s header: download the PO file from this translation "
+                "and translate that one."
+            )
+            % {"header": TRANSLATION_ID_HEADER}
+        ]
+    if file_id != str(translation.uuid):
+        other = Translation.objects.filter(uuid=file_id).select_related("source").first()
+        made_for = (
+            _("“%(object)s” in %(language)s")
+            % {
+                "object": other.source.object_repr,
+                "language": other.target_locale.get_display_name(),
+            }
+            if other
+            else _("a translation that does not exist here")
+        )
+        return [
+            _("This PO file was made for %(made_for)s, not for “%(object)s” in %(language)s.")
+            % {
+                "made_for": made_for,
+                "object": translation.source.object_repr,
+                "language": translation.target_locale.get_display_name(),
+            }
+        ]
+
+    expected = {
+        (segment.context.path, segment.string.data)
+        for segment in StringSegment.objects.filter(source=translation.source).select_related(
+            "context", "string"
+        )
+    }
+    expected_paths = {path for path, _text in expected}
+    entries = [entry for entry in po if not entry.obsolete]
+    seen = set()
+    problems = []
+    for entry in entries:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            problems.append(_("Segment “%(path)s” appears twice.") % {"path": entry.msgctxt})
+            continue
+        seen.add(key)
+        if key not in expected:
+            if entry.msgctxt in expected_paths:
+                problems.append(
+                    _(
+                        "The source text of segment “%(path)s” has changed since this file was "
+                        "exported: download a fresh PO file."
+                    )
+                    % {"path": entry.msgctxt}
+                )
+            else:
+                problems.append(
+                    _("Unknown segment “%(path)s”: it is not part of this page.")
+                    % {"path": entry.msgctxt}
+                )
+            continue
+        if entry.msgstr:
+            for problem in check_entry(entry.msgid, entry.msgstr):
+                problems.append(
+                    _("Segment “%(path)s”: %(problem)s.")
+                    % {"path": entry.msgctxt, "problem": problem}
+                )
+    missing_paths = {path for path, text in expected - seen} - {entry.msgctxt for entry in entries}
+    for path in sorted(missing_paths):
+        problems.append(_("Segment “%(path)s” is missing from the file.") % {"path": path})
+    return problems
+
+
+def import_po_checked(translation: Translation, data: bytes, user=None) -> ImportResult:
+    """Validate ``data`` against ``translation`` and import it in one transaction, or raise
+    POImportError without changing anything."""
+    po = parse_po(data)
+    problems = validate_po(translation, po)
+    if problems:
+        raise POImportError(problems)
+    with transaction.atomic():
+        translation.import_po(po, user=user, tool_name="PO File")
+    entries = [entry for entry in po if not entry.obsolete]
+    return ImportResult(
+        entries=len(entries), translated=sum(1 for entry in entries if entry.msgstr)
+    )

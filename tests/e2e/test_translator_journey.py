@@ -1,0 +1,54 @@
+"""A French translator at work in the browser: wagtail-localize's editor, publish, see it on /fr/;
+and the Arabic page's editor stays closed to them."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from home.translators import ensure_translator_user
+from stories.models import StoryPage
+
+PASSWORD = "translator-pass-1"  # noqa: S105 (test user)
+SOURCE_STANDFIRST = "Zahra, who is both deaf and mute, is able to show her love and talent"
+NEW_STANDFIRST = "Zahra, sourde et muette, dessine de nouveau chaque jour depuis la libération."
+
+
+def log_in(page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+
+
+def test_french_translator_translates_a_story_and_publishes_it(demo_server, page, screenshot):
+    ensure_translator_user("fr", "translator-fr-e2e", PASSWORD)
+    english = StoryPage.objects.get(locale__language_code="en", slug="zahra-draws-again-raqqa")
+    french = english.get_translation(english.locale.__class__.objects.get(language_code="fr"))
+    arabic = english.get_translation(english.locale.__class__.objects.get(language_code="ar"))
+
+    log_in(page, demo_server.url, "translator-fr-e2e")
+    page.goto(f"{demo_server.url}/admin/pages/{french.pk}/edit/")
+    segment = page.locator("li.complete, li.incomplete").filter(has_text=SOURCE_STANDFIRST)
+    expect(segment).to_have_count(1)
+    segment.get_by_role("button", name="Edit").click()
+    segment.locator("textarea").fill(NEW_STANDFIRST)
+    segment.get_by_role("button", name="Save").click()
+    expect(segment.locator("p").last).to_have_text(NEW_STANDFIRST)
+    expect(page.get_by_text("Saving...")).to_have_count(0)
+    screenshot(page, "translator-fr-editor")
+
+    page.get_by_role("button", name="Publish in French").click()
+    expect(page.locator(".messages")).to_contain_text(re.compile(r"Published .* in French"))
+
+    page.goto(demo_server.url + french.url)
+    expect(page.locator(".story__standfirst")).to_have_text(NEW_STANDFIRST)
+
+    # The Arabic story's editor is closed to a French translator.
+    page.goto(f"{demo_server.url}/admin/pages/{arabic.pk}/edit/")
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    expect(page.locator(".messages")).to_contain_text("permission")
+    french.refresh_from_db()
+    assert french.standfirst == NEW_STANDFIRST

@@ -1,0 +1,161 @@
+"""PO files for translation agencies: export → edit → import through the admin, and every kind of
+bad file rejected with a message naming the problem and nothing applied."""
+
+from __future__ import annotations
+
+import polib
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail_localize.models import StringTranslation
+
+from home.po_files import POImportError, check_entry, import_po_checked
+from stories.models import StoryPage
+
+from .conftest import translation_for
+
+STORY = "four-schools-dohuk"
+
+
+@pytest.fixture
+def arabic_story(demo, locales) -> StoryPage:
+    english = StoryPage.objects.get(locale=locales["en"], slug=STORY)
+    return english.get_translation(locales["ar"])
+
+
+def download(client, translation) -> polib.POFile:
+    response = client.get(f"/admin/localize/translate/{translation.pk}/pofile/download/")
+    assert response.status_code == 200
+    return polib.pofile(response.content.decode())
+
+
+def upload(client, translation, po: polib.POFile | bytes):
+    data = po if isinstance(po, bytes) else str(po).encode()
+    next_url = f"/admin/pages/{translation.get_target_instance().pk}/edit/"
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": SimpleUploadedFile("story-ar.po", data), "next": next_url},
+    )
+    assert response.status_code == 302
+    assert response["Location"] == next_url
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def entry_for(po: polib.POFile, msgid: str) -> polib.POEntry:
+    return next(entry for entry in po if entry.msgid == msgid)
+
+
+def translations_snapshot(translation) -> dict:
+    return dict(
+        StringTranslation.objects.filter(
+            context__object_id=translation.source.object_id, locale=translation.target_locale
+        ).values_list("pk", "data")
+    )
+
+
+def test_po_export_edit_import_changes_the_published_arabic_page(
+    admin_client, arabic_story, client
+):
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    title = entry_for(po, "Four new schools for 4000 displaced children in Dohuk")
+    assert title.msgstr  # the demo translation is exported
+    title.msgstr = "أربع مدارس جديدة في دهوك"
+
+    messages = upload(admin_client, translation, po)
+    assert any("Imported" in message for message in messages), messages
+    # Publishing from the editor = save_target; the visitor then sees the agency's words.
+    translation.save_target(publish=True)
+    arabic_story.refresh_from_db()
+    page = client.get(arabic_story.url)
+    assert "أربع مدارس جديدة في دهوك" in page.content.decode()
+
+
+def test_po_for_another_page_is_rejected_naming_both(admin_client, demo, locales, arabic_story):
+    other = StoryPage.objects.get(locale=locales["en"], slug="mosul-blacksmith-market")
+    other_translation = translation_for(other.get_translation(locales["ar"]))
+    po = download(admin_client, other_translation)
+    for entry in po:
+        entry.msgstr = "نص"
+    translation = translation_for(arabic_story)
+    before = translations_snapshot(translation)
+
+    messages = upload(admin_client, translation, po)
+    assert len(messages) == 1
+    assert "nothing was changed" in messages[0]
+    assert "Rebuilding the blacksmith market in Mosul" in messages[0]  # the file's page
+    assert "Four new schools" in messages[0]  # the page it was uploaded to
+    assert translations_snapshot(translation) == before
+
+
+def test_po_with_a_missing_and_an_extra_segment_is_rejected(admin_client, arabic_story):
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    removed = po[1]
+    po.remove(removed)
+    po.append(polib.POEntry(msgid="Smuggled sentence", msgctxt="body.smuggled", msgstr="دس"))
+    po[0].msgstr = "تغيير لا ينبغي تطبيقه"
+    before = translations_snapshot(translation)
+
+    messages = upload(admin_client, translation, po)
+    assert f"“{removed.msgctxt}” is missing" in messages[0]
+    assert "Unknown segment “body.smuggled”" in messages[0]
+    assert translations_snapshot(translation) == before
+
+
+def test_po_with_broken_html_is_rejected_and_nothing_half_applied(admin_client, arabic_story):
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    po[0].msgstr = "عنوان جديد صالح"  # a good change that must not be applied alone
+    paragraph = next(entry for entry in po if "Dohuk" in entry.msgid and "." in entry.msgid)
+    paragraph.msgstr = "<b>نص غير مغلق"
+    before = translations_snapshot(translation)
+
+    messages = upload(admin_client, translation, po)
+    assert f"Segment “{paragraph.msgctxt}”: unbalanced HTML tags <b>" in messages[0]
+    assert translations_snapshot(translation) == before
+
+
+def test_po_whose_source_text_changed_since_export_is_rejected(admin_client, arabic_story):
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    po[0].msgid = po[0].msgid + " (old wording)"
+    messages = upload(admin_client, translation, po)
+    assert f"source text of segment “{po[0].msgctxt}” has changed" in messages[0]
+
+
+def test_unreadable_upload_is_rejected_with_a_message(admin_client, arabic_story):
+    messages = upload(admin_client, translation_for(arabic_story), b"<html>a web page</html>")
+    assert "not a readable PO file (Syntax error in po file (line 1))" in messages[0]
+
+
+@pytest.mark.parametrize(
+    ("source", "translated", "problem"),
+    [
+        ('See <a id="a1">the map</a>.', "انظر الخريطة.", "HTML tags differ"),
+        ('See <a id="a1">the map</a>.', 'انظر <a id="a7">الخريطة</a>.', "links"),
+        ("<b>Bold</b> move", "<i>جريء</i>", "HTML tags differ"),
+        ("Hello %(name)s", "مرحبا", "placeholders differ"),
+        ("{count} stories", "قصص", "placeholders differ"),
+        ("Text", "<div>نص</div>", "not allowed"),
+    ],
+)
+def test_entry_checks_name_the_problem(source, translated, problem):
+    assert any(problem in message for message in check_entry(source, translated))
+
+
+def test_entry_checks_accept_a_faithful_translation():
+    assert not check_entry(
+        'See <a id="a1">the <b>map</b></a>.', 'انظر <a id="a1"><b>الخريطة</b></a>.'
+    )
+    assert not check_entry('See <a id="a1">the map</a>.', 'انظر <a id="a1">الخريطة</a>.')
+    assert not check_entry("Hello %(name)s", "مرحبا %(name)s")
+
+
+def test_import_api_raises_with_every_problem(demo, arabic_story):
+    translation = translation_for(arabic_story)
+    po = translation.export_po()
+    po.metadata["X-WagtailLocalize-TranslationID"] = "00000000-0000-0000-0000-000000000000"
+    with pytest.raises(POImportError) as error:
+        import_po_checked(translation, str(po).encode())
+    assert "does not exist here" in error.value.problems[0]
