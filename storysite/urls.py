@@ -29,6 +29,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     # Wagtail's page serving must stay last: it takes every path not matched above.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -269,10 +269,37 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 10
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
-WAGTAILSEARCH_BACKENDS = {
-    # On PostgreSQL this is PostgreSQL full-text search; on SQLite, FTS5.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+
+# --- Search (docs/search.md) ---------------------------------------------------------------------
+# SEARCH_BACKEND=database (default): the database's own full-text search through Wagtail —
+# PostgreSQL text search in production, SQLite FTS5 for the demo — with one PostgreSQL text-search
+# configuration per language and Arabic spelling variants folded (search/backends.py).
+# SEARCH_BACKEND=elasticsearch8|elasticsearch9|opensearch2|opensearch3 with SEARCH_URLS for
+# deployments that outgrow one database; run `manage.py update_index` after switching.
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends",
+            "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "ar": "arabic"},
+            "SEARCH_CONFIG": "simple",  # objects without a locale (images, documents)
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
+            "URLS": env_list("SEARCH_URLS", ["http://localhost:9200"]),
+            "INDEX": env_str("SEARCH_INDEX", "storysite"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+# Visitor searches (and autocomplete requests) allowed per client IP per minute; beyond that
+# the visitor gets a friendly "429 Too many searches" page. Counted in the default cache.
+SEARCH_RATE_LIMIT_PER_MINUTE = env_int("SEARCH_RATE_LIMIT_PER_MINUTE", 30)
+SUGGEST_RATE_LIMIT_PER_MINUTE = env_int("SUGGEST_RATE_LIMIT_PER_MINUTE", 120)
 
 # --- Logging ----------------------------------------------------------------------------------
 LOGGING = {

@@ -22,7 +22,7 @@ def search_titles(client, query):
 
     html = client.get("/en/search/", {"q": query}).content
     return [
-        h.get_text(strip=True)
+        " ".join(h.get_text().split())  # titles carry <mark> highlights
         for h in BeautifulSoup(html, "html.parser").select(".search-results h2")
     ]
 

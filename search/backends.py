@@ -1,0 +1,269 @@
+"""Wagtail's database search backend, made language-aware.
+
+``WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "search.backends"`` picks, like Wagtail's own
+``wagtail.search.backends.database``, the implementation for the database in use, and adds:
+
+- **Arabic folding at index time and at query time** (``search.analysis.fold_arabic``), so spelling
+  variants and diacritics meet. Indexed text is folded through a thin view of each object, so every
+  indexed model (pages from any app, snippets, images) gets it without declaring anything.
+- **On PostgreSQL, one text-search configuration per language** (``LANGUAGE_CONFIGS``, e.g.
+  ``{"fr": "french"}``): each object is indexed with its locale's configuration, and
+  ``backend.for_language("fr")`` returns a backend that queries with that same configuration, so
+  French stems meet French stems. The database backend keeps one index row per object, which is
+  why this is one backend that routes by locale rather than several named backends that would
+  overwrite each other's rows. Without a language (the admin, which searches every locale at once)
+  the query is the OR of every configuration's query.
+
+SQLite's FTS5 has no per-language analysis; ``for_language`` returns the backend itself there.
+Elasticsearch/OpenSearch are configured directly with Wagtail's backends (see docs/search.md).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections import defaultdict
+from functools import cache, reduce
+from operator import and_, or_
+from types import SimpleNamespace
+from typing import Any
+
+from django.db import connection
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from wagtail.search.backends.database import SearchBackend as vendor_database_backend
+
+from .analysis import fold_arabic, fold_searchable_value, strip_arabic_article
+
+MIN_PREFIX_LENGTH = 4
+
+# --- Folding indexed text ------------------------------------------------------------------------
+
+
+class _FoldingFieldMixin:
+    """Reads the value through the wrapped object and folds its Arabic text."""
+
+    fold = staticmethod(fold_arabic)
+
+    def get_value(self, obj):
+        # The indexers read every field once per index column (title, body, autocomplete and
+        # their plain-text mirrors): remember values per object, so a StreamField's rich text
+        # is parsed once instead of five times.
+        cache = getattr(obj, "_values", None)
+        key = (type(self).__name__, self.field_name)
+        if cache is not None and key in cache:
+            return cache[key]
+        value = super().get_value(getattr(obj, "_folded_source", obj))
+        if not isinstance(self, RelatedFields):
+            value = fold_searchable_value(value, self.fold)
+        if cache is not None:
+            cache[key] = value
+        return value
+
+
+_FOLDING_CLASSES: dict[type, type] = {}
+
+
+def _folding_copy(field, fold):
+    """A copy of a search_fields entry that folds the text it reads (children too)."""
+    if not isinstance(field, (SearchField, AutocompleteField, RelatedFields)):
+        return field
+    cls = type(field)
+    if cls not in _FOLDING_CLASSES:
+        _FOLDING_CLASSES[cls] = type(f"Folding{cls.__name__}", (_FoldingFieldMixin, cls), {})
+    clone = copy.copy(field)
+    clone.__class__ = _FOLDING_CLASSES[cls]
+    clone.fold = fold
+    if isinstance(field, RelatedFields):
+        clone.fields = [_folding_copy(child, fold) for child in field.fields]
+    return clone
+
+
+class _FoldedView:
+    """What the backends' indexers read from an object (its pk and its search fields), with every
+    text value folded. The object itself is left untouched."""
+
+    def __init__(self, obj, fold=fold_arabic):
+        self._folded_source = obj
+        self._fold = fold
+        self._values: dict = {}
+        self.pk = obj.pk
+
+    def get_search_fields(self):
+        fields = self._folded_source.get_search_fields()
+        return [_folding_copy(field, self._fold) for field in fields]
+
+
+# --- Query side --------------------------------------------------------------------------------
+
+
+class _FoldingQueriesMixin:
+    """Folds the query string the same way as the indexed text."""
+
+    fold = staticmethod(fold_arabic)
+
+    def search(self, query, model_or_queryset, *args, **kwargs):
+        return super().search(_fold_query(query, self.fold), model_or_queryset, *args, **kwargs)
+
+    def autocomplete(self, query, model_or_queryset, *args, **kwargs):
+        query = _fold_query(query, self.fold)
+        return super().autocomplete(query, model_or_queryset, *args, **kwargs)
+
+    def for_language(self, language_code: str | None):
+        """The backend to query content written in ``language_code`` with."""
+        return self
+
+
+def _fold_query(query, fold):
+    if isinstance(query, str):
+        return fold(query)
+    if hasattr(query, "query_string"):  # PlainText, Phrase, Fuzzy
+        query = copy.copy(query)
+        query.query_string = fold(query.query_string)
+    return query
+
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+
+
+@cache
+def _postgres_classes():
+    """Defined lazily: importing the PostgreSQL backend on SQLite would fail."""
+    from django.contrib.postgres.search import SearchVector
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresIndex,
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+
+    class MultilingualQueryCompiler(PostgresSearchQueryCompiler):
+        """Accepts a tuple of configurations and matches a document if any of them does."""
+
+        def build_tsquery(self, query, config=None):
+            if not isinstance(config, tuple):
+                return super().build_tsquery(query, config=config)
+            queries = [
+                super(MultilingualQueryCompiler, self).build_tsquery(query, c) for c in config
+            ]
+            queries = [q for q in queries if q is not None]
+            return reduce(or_, queries) if queries else None
+
+        def search(self, config, *args, **kwargs):
+            self._config = config
+            return super().search(config, *args, **kwargs)
+
+        def get_fields_vectors(self, search_query):
+            # Searching named fields (``fields=[...]``) parses them with one configuration.
+            config = self._config[0] if isinstance(self._config, tuple) else self._config
+            return [
+                (SearchVector(lookup, config=config), field.boost)
+                for lookup, field in self.search_fields.items()
+            ]
+
+    class LocalisedPostgresIndex(PostgresIndex):
+        def add_items(self, model, objs):
+            """Index each object with its own language's configuration."""
+            groups: dict[str, list] = defaultdict(list)
+            for obj in objs:
+                groups[self.backend.config_for_object(obj)].append(_FoldedView(obj))
+            for config, views in groups.items():
+                by_config = SimpleNamespace(config=config, autocomplete_config="simple")
+                PostgresIndex.add_items(_IndexWithBackend(self, by_config), model, views)
+
+    class _IndexWithBackend(PostgresIndex):
+        """The same index, seen through a backend whose ``config`` is one language's."""
+
+        def __init__(self, index, backend):  # noqa: D107 - no DB work: reuse the index's state
+            self.__dict__.update(index.__dict__)
+            self.backend = backend
+
+    class LocalisedPostgresSearchBackend(_FoldingQueriesMixin, PostgresSearchBackend):
+        query_compiler_class = MultilingualQueryCompiler
+        index_class = LocalisedPostgresIndex
+
+        def __init__(self, params):
+            super().__init__(params)
+            self.language_configs: dict[str, str] = dict(params.get("LANGUAGE_CONFIGS", {}))
+            self.default_config: str = params.get("SEARCH_CONFIG") or "simple"
+            # Without a language, a query is tried with every configuration in use.
+            self.config = tuple(
+                dict.fromkeys([*self.language_configs.values(), self.default_config])
+            )
+            self._params = params
+            self._language_backends: dict[str, LocalisedPostgresSearchBackend] = {}
+            self._locale_languages: dict[int, str] = {}
+
+        def for_language(self, language_code):
+            config = self.language_configs.get(language_code or "")
+            if config is None:
+                return self
+            if language_code not in self._language_backends:
+                backend = LocalisedPostgresSearchBackend(self._params)
+                backend.config = config
+                self._language_backends[language_code] = backend
+            return self._language_backends[language_code]
+
+        def config_for_object(self, obj) -> str:
+            locale_id = getattr(obj, "locale_id", None)
+            if locale_id is None:
+                return self.default_config
+            if locale_id not in self._locale_languages:
+                from wagtail.models import Locale
+
+                self._locale_languages = dict(Locale.objects.values_list("pk", "language_code"))
+            language = self._locale_languages.get(locale_id, "")
+            return self.language_configs.get(language, self.default_config)
+
+    return LocalisedPostgresSearchBackend
+
+
+# --- SQLite -------------------------------------------------------------------------------------
+
+
+def fold_for_sqlite(text: str) -> str:
+    """SQLite FTS5 has no stemmer: besides folding, drop the Arabic article."""
+    return strip_arabic_article(fold_arabic(text))
+
+
+@cache
+def _sqlite_classes():
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.sqlite import (
+        SQLiteIndex,
+        SQLiteSearchBackend,
+        SQLiteSearchQueryCompiler,
+    )
+    from modelsearch.query import PlainText
+
+    class PrefixQueryCompiler(SQLiteSearchQueryCompiler):
+        """Every word of four letters or more also matches longer words (``forgeron*``):
+        with no stemmer, that is what finds plurals and other endings."""
+
+        def build_search_query_content(self, query, config=None):
+            if not isinstance(query, PlainText):
+                return super().build_search_query_content(query, config=config)
+            terms = query.query_string.split()
+            if not terms:
+                return None
+            lexemes = [Lexeme(term, prefix=len(term) >= MIN_PREFIX_LENGTH) for term in terms]
+            combine = and_ if query.operator.upper() == "AND" else or_
+            return SearchQueryExpression(reduce(combine, lexemes), config=config)
+
+    class FoldingSQLiteIndex(SQLiteIndex):
+        def add_items(self, model, objs):
+            super().add_items(model, [_FoldedView(obj, fold_for_sqlite) for obj in objs])
+
+    class FoldingSQLiteSearchBackend(_FoldingQueriesMixin, SQLiteSearchBackend):
+        index_class = FoldingSQLiteIndex
+        query_compiler_class = PrefixQueryCompiler
+        fold = staticmethod(fold_for_sqlite)
+
+    return FoldingSQLiteSearchBackend
+
+
+def SearchBackend(params: dict[str, Any]):  # noqa: N802 - the name Wagtail's loader looks up
+    """The language-aware backend for the database in use (the entry point Wagtail calls)."""
+    backend = vendor_database_backend(params)
+    if connection.vendor == "postgresql":
+        return _postgres_classes()(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        return _sqlite_classes()(params)
+    return backend  # MySQL or SQLite without FTS5: Wagtail's backend as it is
