@@ -5,9 +5,26 @@ migrating every image reference. It adds the credit line that every published ph
 text stays per use (in the image blocks), where translators can localise it.
 """
 
-from django.db import models
+from __future__ import annotations
+
+import datetime
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from . import conf
+from .caption_blocks import CueBlock
+from .captions import Cue, render_webvtt
 
 
 class StoryImage(AbstractImage):
@@ -31,3 +48,216 @@ class StoryRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+# --- Video ------------------------------------------------------------------------------------
+
+
+def source_upload_to(instance: Video, filename: str) -> str:
+    """Originals live apart from outputs: ``videos/sources/<random>/<name>`` (the row has no id
+    yet when the file is stored, and a random folder keeps two "interview.mp4" apart)."""
+    return f"videos/sources/{uuid.uuid4().hex[:12]}/{Path(filename).name}"
+
+
+class VideoQuerySet(models.QuerySet):
+    def stalled(self) -> VideoQuerySet:
+        """Jobs whose worker stopped sending heartbeats (killed, machine lost)."""
+        limit = timezone.now() - datetime.timedelta(seconds=conf.stale_after_seconds())
+        return self.filter(
+            status__in=[Video.Status.PROBING, Video.Status.TRANSCODING], heartbeat_at__lt=limit
+        )
+
+
+class Video(index.Indexed, models.Model):
+    """An uploaded video and the streaming renditions made from it.
+
+    ``version`` counts transcoding jobs: every new source or retry gets a new number and its
+    outputs go to ``videos/<id>/<version>/``. ``outputs`` describes the version visitors see; it
+    is replaced in one update when a newer version is complete, so a page never shows half a job.
+    """
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("Uploaded")
+        QUEUED = "queued", _("Queued")
+        PROBING = "probing", _("Checking the file")
+        TRANSCODING = "transcoding", _("Transcoding")
+        READY = "ready", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    title = models.CharField(_("title"), max_length=255)
+    source = models.FileField(
+        _("video file"),
+        upload_to=source_upload_to,
+        max_length=255,
+        help_text=_(
+            "MP4, MOV, MKV or WebM, up to the size and length limits. It is converted for "
+            "streaming after upload; you can leave this page meanwhile."
+        ),
+    )
+    source_size = models.BigIntegerField(_("file size"), default=0, editable=False)
+    duration = models.FloatField(_("duration (seconds)"), null=True, blank=True, editable=False)
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True, editable=False)
+    video_codec = models.CharField(_("video codec"), max_length=32, blank=True, editable=False)
+    audio_codec = models.CharField(_("audio codec"), max_length=32, blank=True, editable=False)
+    frame_rate = models.FloatField(_("frame rate"), null=True, blank=True, editable=False)
+
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.UPLOADED
+    )
+    progress = models.PositiveSmallIntegerField(_("progress %"), default=0)
+    error_message = models.TextField(_("error"), blank=True)
+    version = models.PositiveIntegerField(default=0, editable=False)
+    outputs = models.JSONField(default=dict, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = VideoQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=10),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("videos")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    # -- state ------------------------------------------------------------------------------
+
+    @property
+    def is_playable(self) -> bool:
+        """True once a complete set of outputs exists (possibly of an older version while a
+        newer one is being made)."""
+        return bool(self.outputs.get("master"))
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in {
+            self.Status.UPLOADED,
+            self.Status.QUEUED,
+            self.Status.PROBING,
+            self.Status.TRANSCODING,
+        }
+
+    def output_prefix(self, version: int | None = None) -> str:
+        return f"videos/{self.pk}/{self.version if version is None else version}"
+
+    def request_transcode(self) -> None:
+        """Start a new job: a fresh version number (so a stalled or older job can no longer
+        write its result), queued state, and the task enqueued once this transaction commits."""
+        from .tasks import transcode_video
+
+        Video.objects.filter(pk=self.pk).update(
+            version=models.F("version") + 1,
+            status=self.Status.QUEUED,
+            progress=0,
+            error_message="",
+            heartbeat_at=timezone.now(),
+        )
+        self.refresh_from_db()
+        video_id, version = self.pk, self.version
+        transaction.on_commit(lambda: transcode_video.enqueue(video_id, version))
+
+    # -- delivery ---------------------------------------------------------------------------
+
+    def _url(self, key: str) -> str:
+        name = self.outputs.get(key)
+        return default_storage.url(name) if name else ""
+
+    @property
+    def master_url(self) -> str:
+        return self._url("master")
+
+    @property
+    def mp4_url(self) -> str:
+        return self._url("mp4")
+
+    @property
+    def poster_url(self) -> str:
+        return self._url("poster_jpeg")
+
+    @property
+    def poster_webp_url(self) -> str:
+        return self._url("poster_webp")
+
+    @property
+    def thumbnail_url(self) -> str:
+        return self._url("thumbnail")
+
+    @property
+    def aspect_ratio(self) -> str:
+        width = self.outputs.get("width") or self.width or 16
+        height = self.outputs.get("height") or self.height or 9
+        return f"{width} / {height}"
+
+
+# --- Captions ---------------------------------------------------------------------------------
+
+
+class CaptionTrack(TranslatableMixin, models.Model):
+    """The captions of one video in one language.
+
+    The English track is the source; its French and Arabic versions are wagtail-localize
+    translations of it: each caption line is a segment a translator translates (in the editor or
+    by PO file) while the timings stay synchronised. A translator who has a finished Arabic .vtt
+    can instead stop syncing the Arabic track and upload the file on its edit page.
+    """
+
+    video = models.ForeignKey(
+        Video, verbose_name=_("video"), on_delete=models.CASCADE, related_name="caption_tracks"
+    )
+    cues = StreamField(
+        [("cue", CueBlock())],
+        verbose_name=_("caption lines"),
+        blank=True,
+        help_text=_("Filled from the uploaded .vtt file; you can correct single lines here."),
+    )
+    file = models.CharField(max_length=255, blank=True, editable=False)
+
+    translatable_fields = [TranslatableField("cues"), SynchronizedField("video")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("caption track")
+        verbose_name_plural = _("caption tracks")
+
+    def __str__(self) -> str:
+        return f"{self.video} · {self.language_name}"
+
+    @property
+    def language_name(self) -> str:
+        code = self.locale.language_code
+        try:
+            return translation.get_language_info(code)["name_local"]
+        except KeyError:
+            return code
+
+    @property
+    def url(self) -> str:
+        return default_storage.url(self.file) if self.file else ""
+
+    def cue_list(self) -> list[Cue]:
+        return [
+            Cue(float(block.value["start"]), float(block.value["end"]), block.value["text"])
+            for block in self.cues
+            if block.block_type == "cue"
+        ]
+
+    def as_webvtt(self) -> str:
+        return render_webvtt(self.cue_list())

@@ -34,6 +34,7 @@ from stories.models import (
 
 from . import content
 from .images import factsheet_pdf, illustration
+from .video import add_demo_video
 
 DEMO_TOOL_NAME = "storysite demo"
 
@@ -409,6 +410,7 @@ def load_demo() -> dict[str, int]:
     home = build_home(default_locale)
     campaigns = build_campaigns(default_locale)
     stories = build_stories(home, campaigns)
+    add_demo_video(stories, translate, content.TRANSLATIONS)
     index = StoryIndexPage.objects.child_of(home).get()
     campaign_pages = build_campaign_pages(home, campaigns)
     news_pages = build_news(home)

@@ -1,11 +1,12 @@
 """``StoryStreamBlock``: the one block set every story-like page offers.
 
-Names are stored in page data: keep ``text``, ``image`` and ``quote`` as they are, and keep
-``video`` free for the media pipeline's own video block.
+Names are stored in page data: keep ``text``, ``image``, ``quote`` and ``video`` as they are.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from media_pipeline.blocks import VideoBlock
 
 from .accordion import AccordionBlock
 from .before_after import BeforeAfterBlock
@@ -36,6 +37,7 @@ class StoryStreamBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock(group=MEDIA)
     full_bleed_image = FullBleedImageBlock(group=MEDIA)
     gallery = GalleryBlock(group=MEDIA)
+    video = VideoBlock(group=MEDIA)
     embed = ConsentEmbedBlock(group=MEDIA)
     before_after = BeforeAfterBlock(group=MEDIA)
     key_fact = KeyFactBlock(group=DATA)

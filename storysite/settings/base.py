@@ -251,6 +251,20 @@ TASKS = {
     }
 }
 
+# --- Video pipeline (media_pipeline) ------------------------------------------------------------
+# Uploads are checked with ffprobe before they are stored; transcoding runs in the task worker.
+MEDIA_PIPELINE_MAX_UPLOAD_BYTES = env_int("MEDIA_PIPELINE_MAX_UPLOAD_BYTES", 2 * 1024**3)
+MEDIA_PIPELINE_MAX_DURATION_SECONDS = env_int("MEDIA_PIPELINE_MAX_DURATION_SECONDS", 2 * 60 * 60)
+MEDIA_PIPELINE_FFMPEG = env_str("MEDIA_PIPELINE_FFMPEG", "ffmpeg")
+MEDIA_PIPELINE_FFPROBE = env_str("MEDIA_PIPELINE_FFPROBE", "ffprobe")
+# x264 speed/size trade-off: "veryfast" keeps a 2-core server near real time at 1080p.
+MEDIA_PIPELINE_X264_PRESET = env_str("MEDIA_PIPELINE_X264_PRESET", "veryfast")
+MEDIA_PIPELINE_LADDER = [
+    int(h) for h in env_list("MEDIA_PIPELINE_LADDER", ["360", "540", "720", "1080"])
+]
+# A job without a progress heartbeat for this long is taken as dead (worker killed) and requeued.
+MEDIA_PIPELINE_STALE_AFTER_SECONDS = env_int("MEDIA_PIPELINE_STALE_AFTER_SECONDS", 600)
+
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Global Coalition against Daesh")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")

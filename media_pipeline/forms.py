@@ -1,0 +1,107 @@
+"""The admin form for videos: every uploaded file is probed before it is stored."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from .captions import decode_caption_file, parse_webvtt
+from .probe import ProbeResult, validate_video_file
+
+
+def probe_upload(upload: UploadedFile) -> ProbeResult:
+    """Validate an upload where Django left it: big files are already a temporary file on disk
+    (streamed there in chunks, never held in memory); small ones are written to one."""
+    if hasattr(upload, "temporary_file_path"):
+        return validate_video_file(upload.temporary_file_path(), upload.name, upload.size)
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        upload.seek(0)
+        return validate_video_file(handle.name, upload.name, upload.size)
+
+
+class VideoForm(WagtailAdminModelForm):
+    probe: ProbeResult | None = None
+
+    def clean_source(self):
+        source = self.cleaned_data.get("source")
+        if isinstance(source, UploadedFile):
+            self.probe = probe_upload(source)
+        return source
+
+    def save(self, commit: bool = True):
+        video = super().save(commit=False)
+        new_source = self.probe is not None
+        previous_source = ""
+        if new_source:
+            if video.pk:
+                previous_source = type(video).objects.get(pk=video.pk).source.name
+            self.apply_probe(video, self.probe, self.cleaned_data["source"].size)
+        if not commit:
+            return video
+        try:
+            video.save()
+        except Exception:
+            # The file reached storage but the row did not: leave nothing behind.
+            if new_source and video.source.name:
+                video.source.storage.delete(video.source.name)
+            raise
+        if new_source:
+            video.request_transcode()
+            if previous_source and previous_source != video.source.name:
+                storage = video.source.storage
+                transaction.on_commit(lambda: storage.delete(previous_source))
+        return video
+
+    @staticmethod
+    def apply_probe(video, probe: ProbeResult, size: int) -> None:
+        video.source_size = size
+        video.duration = probe.duration
+        video.width = probe.width
+        video.height = probe.height
+        video.video_codec = probe.video_codec
+        video.audio_codec = probe.audio_codec
+        video.frame_rate = probe.frame_rate or None
+        video.status = video.Status.UPLOADED
+
+
+class CaptionTrackForm(WagtailAdminModelForm):
+    """Captions arrive as a .vtt file; it is checked line by line and stored as cues."""
+
+    vtt_file = forms.FileField(
+        label=_("WebVTT file"),
+        required=False,
+        help_text=_("A .vtt captions file in the language of this track. Replaces all lines."),
+    )
+
+    def clean_vtt_file(self):
+        upload = self.cleaned_data.get("vtt_file")
+        if upload is None:
+            return None
+        text = decode_caption_file(upload.read())
+        return parse_webvtt(text)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("vtt_file") and not self.instance.pk and "vtt_file" not in self.errors:
+            self.add_error("vtt_file", _("Upload the captions as a .vtt file."))
+        return cleaned
+
+    def save(self, commit: bool = True):
+        track = super().save(commit=False)
+        cues = self.cleaned_data.get("vtt_file")
+        if cues:
+            track.cues = [
+                ("cue", {"start": cue.start, "end": cue.end, "text": cue.text}) for cue in cues
+            ]
+        if commit:
+            track.save()
+        return track

@@ -1,0 +1,60 @@
+"""Storage follows the database: deleting a video (or caption track) deletes its objects."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from . import storage
+from .models import CaptionTrack, Video
+
+
+@receiver(post_delete, sender=Video)
+def delete_video_objects(sender, instance: Video, **kwargs) -> None:
+    source_name = instance.source.name
+    source_storage = instance.source.storage
+    prefix = f"videos/{instance.pk}"
+
+    def delete() -> None:
+        if source_name:
+            storage.with_retries(lambda: source_storage.delete(source_name), "deleting source")
+        storage.delete_prefix(prefix)
+
+    # Only once the deletion is committed: a rolled-back delete must find its files intact.
+    transaction.on_commit(delete)
+
+
+@receiver(post_save, sender=CaptionTrack)
+def publish_caption_file(sender, instance: CaptionTrack, raw: bool = False, **kwargs) -> None:
+    """Write the track as a .vtt object named by its content (so it can be cached forever) and
+    remove the previous one. Runs for translations too: each language gets its own file."""
+    if raw:
+        return
+    text = instance.as_webvtt() if instance.cues else ""
+    name = ""
+    if text:
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        name = (
+            f"videos/{instance.video_id}/captions/"
+            f"{instance.locale.language_code}-{instance.pk}-{digest}.vtt"
+        )
+        if name != instance.file:
+            storage.put_bytes(text.encode("utf-8"), name)
+    previous = instance.file
+    if name != previous:
+        CaptionTrack.objects.filter(pk=instance.pk).update(file=name)
+        instance.file = name
+        # A new translation starts as a copy of its source, file name included: only delete a
+        # file this very track wrote.
+        if previous and f"-{instance.pk}-" in previous.rsplit("/", 1)[-1]:
+            transaction.on_commit(lambda: storage.delete_names([previous]))
+
+
+@receiver(post_delete, sender=CaptionTrack)
+def delete_caption_file(sender, instance: CaptionTrack, **kwargs) -> None:
+    if instance.file:
+        name = instance.file
+        transaction.on_commit(lambda: storage.delete_names([name]))

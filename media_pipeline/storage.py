@@ -1,0 +1,134 @@
+"""Putting pipeline outputs into the configured storage with the right headers, and removing them.
+
+Works with any Django storage. On S3 (django-storages) objects are uploaded with boto3's managed
+transfer, which streams from disk and switches to multipart for big files, and each object gets
+its own Content-Type and Cache-Control (the storage's defaults cannot vary per object).
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from django.core.files import File
+from django.core.files.storage import Storage, default_storage
+
+from . import conf
+
+logger = logging.getLogger(__name__)
+
+# Python's mimetypes calls .ts "Qt Linguist"; these are what players expect.
+CONTENT_TYPES = {
+    ".m3u8": "application/vnd.apple.mpegurl",
+    ".ts": "video/mp2t",
+    ".m4s": "video/iso.segment",
+    ".mp4": "video/mp4",
+    ".vtt": "text/vtt; charset=utf-8",
+    ".jpg": "image/jpeg",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+}
+# Everything under videos/<id>/<version>/ is written once and never changed (a new source or a
+# retry gets a new version folder), so browsers and CDNs may keep it for a year.
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def register_content_types() -> None:
+    """Teach ``mimetypes`` (used by Django's static/media serving in development) our types."""
+    for extension, content_type in CONTENT_TYPES.items():
+        mimetypes.add_type(content_type.split(";")[0], extension)
+
+
+def content_type_for(name: str) -> str:
+    suffix = Path(name).suffix.lower()
+    return CONTENT_TYPES.get(suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
+
+
+def is_s3(storage: Storage) -> bool:
+    return hasattr(storage, "bucket") and hasattr(storage, "_normalize_name")
+
+
+def with_retries(action: Callable[[], object], what: str) -> object:
+    """Run a storage call, retrying transient failures with exponential backoff (0.5 s, 1 s,
+    2 s…); the last failure is raised so the task ends as failed with the reason."""
+    attempts = conf.storage_retries()
+    for attempt in range(1, attempts + 1):
+        try:
+            return action()
+        except Exception as exc:
+            if attempt == attempts:
+                raise
+            delay = 0.5 * 2 ** (attempt - 1)
+            logger.warning("%s failed (%s); retrying in %.1f s", what, exc, delay)
+            time.sleep(delay)
+    return None
+
+
+def put_file(
+    path: Path, name: str, *, cache_control: str = IMMUTABLE, storage: Storage | None = None
+) -> str:
+    """Store the local file ``path`` at exactly ``name`` (replacing any object there)."""
+    storage = storage or default_storage
+    content_type = content_type_for(name)
+    if is_s3(storage):
+        key = storage._normalize_name(name)  # the storage's own mapping of name → key
+
+        def upload() -> None:
+            storage.bucket.upload_file(
+                str(path),
+                key,
+                ExtraArgs={"ContentType": content_type, "CacheControl": cache_control},
+            )
+
+        with_retries(upload, f"upload of {name}")
+        return name
+
+    def save() -> str:
+        if storage.exists(name):
+            storage.delete(name)
+        with path.open("rb") as handle:
+            return storage.save(name, File(handle, name=Path(name).name))
+
+    return with_retries(save, f"saving {name}")
+
+
+def put_bytes(
+    data: bytes, name: str, *, cache_control: str = IMMUTABLE, storage: Storage | None = None
+) -> str:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=Path(name).suffix) as handle:
+        handle.write(data)
+        handle.flush()
+        return put_file(Path(handle.name), name, cache_control=cache_control, storage=storage)
+
+
+def list_prefix(prefix: str, storage: Storage | None = None) -> list[str]:
+    """Every object name under the folder ``prefix`` (recursively)."""
+    storage = storage or default_storage
+    prefix = prefix.rstrip("/")
+    try:
+        directories, files = storage.listdir(prefix)
+    except FileNotFoundError:
+        return []
+    names = [f"{prefix}/{name}" for name in files]
+    for directory in directories:
+        names.extend(list_prefix(f"{prefix}/{directory}", storage))
+    return names
+
+
+def delete_names(names: Iterable[str], storage: Storage | None = None) -> int:
+    storage = storage or default_storage
+    count = 0
+    for name in names:
+        with_retries(lambda name=name: storage.delete(name), f"deleting {name}")
+        count += 1
+    return count
+
+
+def delete_prefix(prefix: str, storage: Storage | None = None) -> int:
+    """Delete every object under ``prefix``; returns how many were deleted."""
+    return delete_names(list_prefix(prefix, storage), storage)

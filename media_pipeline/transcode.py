@@ -1,0 +1,297 @@
+"""Turn a source video into streaming outputs: one ffmpeg pass for the whole HLS ladder, an MP4
+fallback remuxed from one rung (no second encode), a poster (JPEG + WebP) and a thumbnail.
+
+Pure functions of files and numbers (no database), so the benchmark can time exactly what the
+task runs; ``tasks.py`` adds the database and storage around them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from . import conf
+
+HLS_SEGMENT_SECONDS = 4
+KEYFRAME_SECONDS = 2  # keyframe every 2 s: segments start on one and rungs switch cleanly
+MP4_MAX_HEIGHT = 720  # the no-JavaScript fallback: good enough, and light on phones
+POSTER_WIDTH = 1280
+THUMBNAIL_WIDTH = 320
+STDERR_LINES_KEPT = 15
+
+# Video bitrate (kbit/s) per rung height, roughly Apple's HLS authoring guidance for H.264.
+BITRATES = {360: 800, 540: 1800, 720: 3000, 1080: 5500}
+
+
+@dataclass(frozen=True)
+class Rung:
+    name: str
+    width: int
+    height: int
+    video_kbps: int
+    audio_kbps: int
+
+
+class TranscodeError(Exception):
+    """ffmpeg failed; ``details`` holds the last lines it wrote to stderr."""
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
+
+
+class Cancelled(Exception):
+    """The job was superseded (new source, retry, deletion) while running."""
+
+
+def _even(value: float) -> int:
+    return max(2, int(round(value / 2)) * 2)
+
+
+def plan_ladder(width: int, height: int, heights: list[int] | None = None) -> list[Rung]:
+    """The rungs for a source: every ladder height up to the source's short side (never
+    upscaled). A source smaller than the lowest rung gets one rung at its own size."""
+    heights = sorted(heights or conf.ladder_heights())
+    portrait = height > width
+    short, long_ = (width, height) if portrait else (height, width)
+    chosen = [h for h in heights if h <= short] or [_even(short)]
+    rungs = []
+    for rung_short in chosen:
+        rung_long = _even(long_ * rung_short / short)
+        rung_w, rung_h = (rung_short, rung_long) if portrait else (rung_long, rung_short)
+        kbps = BITRATES.get(rung_short) or max(300, int(rung_short * 5))
+        rungs.append(Rung(f"{rung_short}p", rung_w, rung_h, kbps, 96 if rung_short < 540 else 128))
+    return rungs
+
+
+def ladder_command(
+    source: Path, out_dir: Path, rungs: list[Rung], has_audio: bool, progress: bool = True
+) -> list[str]:
+    """ffmpeg arguments for the whole ladder in one process: the source is decoded once, split,
+    scaled per rung and encoded to H.264/AAC HLS with a master playlist."""
+    labels = [f"v{index}" for index in range(len(rungs))]
+    graph = f"[0:v:0]split={len(rungs)}" + "".join(f"[s{i}]" for i in range(len(rungs))) + ";"
+    graph += ";".join(
+        f"[s{i}]scale={rung.width}:{rung.height}:flags=bicubic,setsar=1[{labels[i]}]"
+        for i, rung in enumerate(rungs)
+    )
+    command = [conf.ffmpeg_binary(), "-hide_banner", "-nostdin", "-y", "-v", "error"]
+    if progress:
+        command += ["-nostats", "-progress", "pipe:1"]
+    command += ["-i", str(source), "-filter_complex", graph]
+    for index in range(len(rungs)):
+        command += ["-map", f"[{labels[index]}]"]
+        if has_audio:
+            command += ["-map", "0:a:0"]
+    command += [
+        "-c:v",
+        "libx264",
+        "-preset",
+        conf.x264_preset(),
+        "-profile:v",
+        "high",
+        "-pix_fmt",
+        "yuv420p",
+        "-force_key_frames",
+        f"expr:gte(t,n_forced*{KEYFRAME_SECONDS})",
+        "-sc_threshold",
+        "0",
+    ]
+    for index, rung in enumerate(rungs):
+        command += [
+            f"-b:v:{index}",
+            f"{rung.video_kbps}k",
+            f"-maxrate:v:{index}",
+            f"{int(rung.video_kbps * 1.07)}k",
+            f"-bufsize:v:{index}",
+            f"{int(rung.video_kbps * 1.5)}k",
+        ]
+    if has_audio:
+        command += ["-c:a", "aac", "-ac", "2", "-ar", "48000"]
+        for index, rung in enumerate(rungs):
+            command += [f"-b:a:{index}", f"{rung.audio_kbps}k"]
+    stream_map = " ".join(
+        f"v:{i},a:{i},name:{rung.name}" if has_audio else f"v:{i},name:{rung.name}"
+        for i, rung in enumerate(rungs)
+    )
+    command += [
+        "-f",
+        "hls",
+        "-hls_time",
+        str(HLS_SEGMENT_SECONDS),
+        "-hls_playlist_type",
+        "vod",
+        "-hls_flags",
+        "independent_segments",
+        "-hls_segment_type",
+        "mpegts",
+        "-master_pl_name",
+        "master.m3u8",
+        "-hls_segment_filename",
+        str(out_dir / "hls" / "%v" / "segment_%05d.ts"),
+        "-var_stream_map",
+        stream_map,
+        str(out_dir / "hls" / "%v" / "index.m3u8"),
+    ]
+    return command
+
+
+def run_ffmpeg(
+    command: list[str],
+    duration: float,
+    on_progress: Callable[[float], None] | None = None,
+) -> None:
+    """Run ffmpeg, reporting the fraction done (0…1) from its ``-progress`` output.
+
+    ``on_progress`` may raise Cancelled to stop ffmpeg. stderr is kept (last lines only) for the
+    error message editors see.
+    """
+    stderr_tail: deque[str] = deque(maxlen=STDERR_LINES_KEPT)
+    process = subprocess.Popen(  # noqa: S603 (argv list, no shell)
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
+    )
+
+    def drain_stderr() -> None:
+        for line in process.stderr:
+            if line.strip():
+                stderr_tail.append(line.rstrip())
+
+    reader = threading.Thread(target=drain_stderr, daemon=True)
+    reader.start()
+    try:
+        for line in process.stdout:
+            key, _sep, value = line.strip().partition("=")
+            if key == "out_time_us" and on_progress and duration > 0:
+                try:
+                    seconds = int(value) / 1_000_000
+                except ValueError:
+                    continue
+                on_progress(min(1.0, max(0.0, seconds / duration)))
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    process.wait()
+    reader.join(timeout=5)
+    if process.returncode != 0:
+        details = "\n".join(stderr_tail)
+        raise TranscodeError(f"ffmpeg stopped with exit code {process.returncode}", details)
+
+
+def remux_mp4(playlist: Path, target: Path) -> None:
+    """The MP4 fallback: the chosen rung's segments copied into one progressive MP4 (no second
+    encode), with the index at the front so playback starts before the download ends."""
+    command = [
+        conf.ffmpeg_binary(),
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-v",
+        "error",
+        "-i",
+        str(playlist),
+        "-c",
+        "copy",
+        "-bsf:a",
+        "aac_adtstoasc",
+        "-movflags",
+        "+faststart",
+        str(target),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise TranscodeError("Making the MP4 fallback failed", done.stderr.strip()[-2000:])
+
+
+def extract_poster(source: Path, duration: float, target: Path) -> None:
+    """A frame from 10 % in (at most 5 s): past fades from black, early enough to be typical."""
+    at = min(5.0, duration * 0.1)
+    command = [
+        conf.ffmpeg_binary(),
+        "-hide_banner",
+        "-nostdin",
+        "-y",
+        "-v",
+        "error",
+        "-ss",
+        f"{at:.3f}",
+        "-i",
+        str(source),
+        "-frames:v",
+        "1",
+        "-vf",
+        f"scale='min({POSTER_WIDTH},iw)':-2",
+        "-q:v",
+        "3",
+        str(target),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0 or not target.exists():
+        raise TranscodeError("Taking the poster frame failed", done.stderr.strip()[-2000:])
+
+
+def derive_images(poster_jpeg: Path, out_dir: Path) -> dict[str, Path]:
+    """WebP poster and a small JPEG thumbnail (for the admin and choosers) from the poster."""
+    webp = out_dir / "poster.webp"
+    thumbnail = out_dir / "thumbnail.jpg"
+    with Image.open(poster_jpeg) as image:
+        image.save(webp, "WEBP", quality=80, method=4)
+        small = image.copy()
+        small.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH))
+        small.save(thumbnail, "JPEG", quality=80, optimize=True)
+    return {"poster_webp": webp, "thumbnail": thumbnail}
+
+
+def mp4_rung(rungs: list[Rung]) -> Rung:
+    fitting = [rung for rung in rungs if min(rung.width, rung.height) <= MP4_MAX_HEIGHT]
+    return (fitting or rungs[:1])[-1]
+
+
+def transcode(
+    source: Path,
+    out_dir: Path,
+    *,
+    width: int,
+    height: int,
+    duration: float,
+    has_audio: bool,
+    on_progress: Callable[[float], None] | None = None,
+) -> dict:
+    """Make every output in ``out_dir``; returns the manifest of relative names."""
+    rungs = plan_ladder(width, height)
+    (out_dir / "hls").mkdir(parents=True, exist_ok=True)
+    run_ffmpeg(ladder_command(source, out_dir, rungs, has_audio), duration, on_progress)
+    fallback = mp4_rung(rungs)
+    remux_mp4(out_dir / "hls" / fallback.name / "index.m3u8", out_dir / "video.mp4")
+    extract_poster(source, duration, out_dir / "poster.jpg")
+    derive_images(out_dir / "poster.jpg", out_dir)
+    top = rungs[-1]
+    return {
+        "master": "hls/master.m3u8",
+        "mp4": "video.mp4",
+        "poster_jpeg": "poster.jpg",
+        "poster_webp": "poster.webp",
+        "thumbnail": "thumbnail.jpg",
+        "width": top.width,
+        "height": top.height,
+        "renditions": [
+            {
+                "name": rung.name,
+                "width": rung.width,
+                "height": rung.height,
+                "playlist": f"hls/{rung.name}/index.m3u8",
+                "video_kbps": rung.video_kbps,
+            }
+            for rung in rungs
+        ],
+    }

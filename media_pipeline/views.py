@@ -1,0 +1,152 @@
+"""Admin for videos: listing with live status and progress, upload/replace form, retry, chooser."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, ObjectList, Panel
+from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .forms import CaptionTrackForm, VideoForm
+from .models import CaptionTrack, Video
+
+
+class StatusColumn(Column):
+    """Status with a progress bar while busy; updated in place by video-status.js."""
+
+    cell_template_name = "media_pipeline/admin/status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["video"] = instance
+        return context
+
+
+class DurationColumn(Column):
+    def get_value(self, instance):
+        if not instance.duration:
+            return ""
+        minutes, seconds = divmod(int(round(instance.duration)), 60)
+        return f"{minutes}:{seconds:02d}"
+
+
+class StatusPanel(Panel):
+    """Read-only status, progress, outputs and ffmpeg's error on the edit page."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "media_pipeline/admin/status_panel.html"
+
+        def is_shown(self):
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["video"] = self.instance
+            context["retry_url"] = reverse("media_pipeline_video:retry", args=[self.instance.pk])
+            context["status_url"] = reverse("media_pipeline_video:status")
+            return context
+
+
+def _require_change_permission(request: HttpRequest) -> None:
+    if not request.user.has_perm("media_pipeline.change_video"):
+        raise PermissionDenied
+
+
+def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start a new job for a failed (or stalled) video. GET asks, POST does it."""
+    _require_change_permission(request)
+    video = get_object_or_404(Video, pk=pk)
+    edit_url = reverse("media_pipeline_video:edit", args=[video.pk])
+    if request.method == "POST":
+        with transaction.atomic():
+            video.request_transcode()
+        messages.success(
+            request, _("“%(title)s” is queued for processing again.") % {"title": video.title}
+        )
+        return redirect(request.POST.get("next") or edit_url)
+    return TemplateResponse(
+        request, "media_pipeline/admin/retry_confirm.html", {"video": video, "edit_url": edit_url}
+    )
+
+
+def status_view(request: HttpRequest) -> JsonResponse:
+    """Status and progress of the videos ``?id=1&id=2`` for the live progress bars."""
+    if not request.user.has_perm("media_pipeline.view_video") and not request.user.has_perm(
+        "media_pipeline.change_video"
+    ):
+        raise PermissionDenied
+    ids = [int(value) for value in request.GET.getlist("id") if value.isdigit()][:200]
+    # Self-healing while an editor watches: a job whose worker died is started again.
+    for stalled in Video.objects.stalled().filter(pk__in=ids):
+        with transaction.atomic():
+            stalled.request_transcode()
+    videos = Video.objects.filter(pk__in=ids).only("pk", "status", "progress", "error_message")
+    return JsonResponse(
+        {
+            "videos": [
+                {
+                    "id": video.pk,
+                    "status": video.status,
+                    "status_label": str(video.get_status_display()),
+                    "progress": video.progress,
+                    "busy": video.is_busy,
+                }
+                for video in videos
+            ]
+        }
+    )
+
+
+class VideoViewSet(SnippetViewSet):
+    model = Video
+    icon = "media"
+    menu_label = _("Videos")
+    menu_order = 250
+    add_to_admin_menu = True
+    url_namespace = "media_pipeline_video"
+    url_prefix = "videos"
+    list_display = [
+        "title",
+        StatusColumn("status", label=_("Status")),
+        DurationColumn("duration", label=_("Duration")),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["status"]
+    list_per_page = 30
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("source"),
+            StatusPanel(heading=_("Processing")),
+        ],
+        base_form_class=VideoForm,
+    )
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("retry/<int:pk>/", retry_view, name="retry"),
+            path("status/", status_view, name="status"),
+        ]
+
+
+class CaptionTrackViewSet(SnippetViewSet):
+    model = CaptionTrack
+    icon = "comment"
+    menu_label = _("Captions")
+    menu_order = 260
+    add_to_admin_menu = True
+    url_namespace = "media_pipeline_captions"
+    url_prefix = "captions"
+    list_display = ["video", "language_name", UpdatedAtColumn()]
+    edit_handler = ObjectList(
+        [FieldPanel("video"), FieldPanel("vtt_file"), FieldPanel("cues")],
+        base_form_class=CaptionTrackForm,
+    )
