@@ -47,3 +47,4 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "media_pipeline/blocks/video.html"
         help_text = _("A video from the Videos library, streamed with captions.")
+        description = _("A video from the Videos library, with poster, captions and fallback.")

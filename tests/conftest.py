@@ -10,6 +10,17 @@ from wagtail.models import Locale, Site
 
 
 @pytest.fixture(autouse=True)
+def _english_until_a_request_says_otherwise():
+    """Each test starts in the default language: LocaleMiddleware activates /fr/ or /ar/ for
+    a test client request and leaves it active in the thread afterwards."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_caches():
     """Each test starts with empty caches: a page cached by one test must not leak into another."""
     from django.core.cache import caches
