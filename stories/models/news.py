@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -14,7 +14,7 @@ from ..blocks import StoryStreamBlock
 from ..blocks.digest_item import DigestItemBlock
 from ..blocks.question import ExplainerStreamBlock
 from .base import SocialMetaMixin, paginate, wants_fragment
-from .story import hero_fields
+from .story import ARTICLE_API_FIELDS, ARTICLE_PANELS, ARTICLE_SEARCH_FIELDS, hero_fields
 
 SIDEBAR_ITEMS = 3
 
@@ -67,21 +67,10 @@ class NewsPage(SocialMetaMixin, Page):
     hero_image, hero_alt_text = hero_fields()
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("standfirst"),
-        FieldPanel("date"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero")),
-        FieldPanel("body"),
-    ]
+    content_panels = [*Page.content_panels, *ARTICLE_PANELS]
     promote_panels = SocialMetaMixin.promote_panels
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("standfirst", boost=2),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
-    api_fields = [APIField("standfirst"), APIField("date"), APIField("body")]
+    search_fields = [*Page.search_fields, *ARTICLE_SEARCH_FIELDS]
+    api_fields = ARTICLE_API_FIELDS
 
     parent_page_types = ["stories.NewsIndexPage"]
     subpage_types: list[str] = []
@@ -136,21 +125,10 @@ class ExplainerPage(SocialMetaMixin, Page):
     hero_image, hero_alt_text = hero_fields()
     body = StreamField(ExplainerStreamBlock(), verbose_name=_("questions"))
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("standfirst"),
-        FieldPanel("date"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero")),
-        FieldPanel("body"),
-    ]
+    content_panels = [*Page.content_panels, *ARTICLE_PANELS]
     promote_panels = SocialMetaMixin.promote_panels
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("standfirst", boost=2),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
-    api_fields = [APIField("standfirst"), APIField("date"), APIField("body")]
+    search_fields = [*Page.search_fields, *ARTICLE_SEARCH_FIELDS]
+    api_fields = ARTICLE_API_FIELDS
 
     parent_page_types = ["stories.NewsIndexPage", "home.HomePage"]
     subpage_types: list[str] = []

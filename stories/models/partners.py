@@ -5,8 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Count, Min
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.api import APIField
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -14,7 +13,7 @@ from wagtail.search import index
 from ..blocks import StoryStreamBlock
 from .base import SocialMetaMixin
 from .snippets import Partner
-from .story import hero_fields
+from .story import ARTICLE_API_FIELDS, ARTICLE_PANELS, ARTICLE_SEARCH_FIELDS, hero_fields
 
 
 class PartnerIndexPage(SocialMetaMixin, Page):
@@ -68,23 +67,14 @@ class PartnerPage(SocialMetaMixin, Page):
     hero_image, hero_alt_text = hero_fields()
     body = StreamField(StoryStreamBlock(), verbose_name=_("body"), blank=True)
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("partner"),
-        FieldPanel("standfirst"),
-        FieldPanel("date"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero")),
-        FieldPanel("body"),
-    ]
+    content_panels = [*Page.content_panels, FieldPanel("partner"), *ARTICLE_PANELS]
     promote_panels = SocialMetaMixin.promote_panels
     search_fields = [
         *Page.search_fields,
-        index.SearchField("standfirst", boost=2),
-        index.SearchField("body"),
+        *ARTICLE_SEARCH_FIELDS,
         index.RelatedFields("partner", [index.SearchField("name")]),
-        index.FilterField("date"),
     ]
-    api_fields = [APIField("standfirst"), APIField("date"), APIField("body")]
+    api_fields = ARTICLE_API_FIELDS
 
     parent_page_types = ["stories.PartnerIndexPage"]
     subpage_types: list[str] = []

@@ -41,6 +41,22 @@ def hero_fields() -> tuple[models.ForeignKey, models.CharField]:
     )
 
 
+# The article shape shared by news, explainers and partner spotlights: standfirst, date, hero
+# and body, edited, searched and exposed to the API the same way.
+ARTICLE_PANELS = [
+    FieldPanel("standfirst"),
+    FieldPanel("date"),
+    MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt_text")], heading=_("Hero")),
+    FieldPanel("body"),
+]
+ARTICLE_SEARCH_FIELDS = [
+    index.SearchField("standfirst", boost=2),
+    index.SearchField("body"),
+    index.FilterField("date"),
+]
+ARTICLE_API_FIELDS = [APIField("standfirst"), APIField("date"), APIField("body")]
+
+
 class StoryListingMixin:
     """Stories filtered by ?campaign= and ?topic=, paginated; "Load more" gets a fragment."""
 
