@@ -8,6 +8,17 @@ case "${1:-demo}" in
     *) echo "usage: $0 demo|test" >&2; exit 2 ;;
 esac
 
+if [ "${1:-demo}" = test ]; then
+    # The RUM index that ranks searches (search/migrations/0002): the package for the
+    # PostgreSQL major version Debian's `postgresql` installs (15 on bookworm, 17 on trixie).
+    pg_major() { apt-cache depends postgresql 2>/dev/null | grep -oP 'Depends: postgresql-\K[0-9]+' | head -n 1; }
+    major=$(pg_major)
+    if [ -z "$major" ] && [ "$(id -u)" -eq 0 ]; then  # a fresh machine has no package lists yet
+        apt-get update -qq && major=$(pg_major)
+    fi
+    [ -n "$major" ] && wanted+=("postgresql-$major-rum")
+fi
+
 missing=()
 for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

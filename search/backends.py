@@ -128,14 +128,31 @@ def _fold_query(query, fold):
 def _postgres_classes():
     """Defined lazily: importing the PostgreSQL backend on SQLite would fail."""
     from django.contrib.postgres.search import SearchVector
+    from django.db.models import FloatField, Func
     from modelsearch.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
+        PostgresSearchResults,
     )
+    from modelsearch.query import Fuzzy, MatchAll, Not
+
+    class RumDistance(Func):
+        """``vector <=> query``, the RUM index's distance: smaller is more relevant, and an
+        ``ORDER BY`` on it is answered by the index itself, in order, without ranking every
+        match."""
+
+        arg_joiner = " <=> "
+        template = "(%(expressions)s)"
+        output_field = FloatField()
+
+    class RumScore(Func):
+        function = "rum_ts_score"
+        output_field = FloatField()
 
     class MultilingualQueryCompiler(PostgresSearchQueryCompiler):
-        """Accepts a tuple of configurations and matches a document if any of them does."""
+        """Accepts a tuple of configurations and matches a document if any of them does, and
+        ranks with the RUM index when the database has one."""
 
         def build_tsquery(self, query, config=None):
             if not isinstance(config, tuple):
@@ -146,9 +163,52 @@ def _postgres_classes():
             queries = [q for q in queries if q is not None]
             return reduce(or_, queries) if queries else None
 
-        def search(self, config, *args, **kwargs):
+        def search(self, config, start, stop, score_field=None, backend=None):
             self._config = config
-            return super().search(config, *args, **kwargs)
+            if not (self.order_by_relevance and backend and backend.has_rum_index()):
+                return super().search(config, start, stop, score_field, backend)
+            matches = self.matches(config)
+            if matches is None:
+                return super().search(config, start, stop, score_field, backend)
+            # Wagtail's ranking (ts_rank of title and of body for every match, then sort)
+            # reads every matching document's body vector: half the index for a common word.
+            # The RUM index keeps word positions, so it returns the closest matches in order.
+            # No tie-breaker: a second sort key would make PostgreSQL sort every match again;
+            # equal distances keep the index's order, which only changes when content does.
+            document, search_query = self._document_and_query(config)
+            queryset = matches.order_by(RumDistance(document, search_query).asc())
+            if score_field is not None:
+                queryset = queryset.annotate(**{score_field: RumScore(document, search_query)})
+            return queryset[start:stop]
+
+        def matches(self, config):
+            """The objects that match, unordered, without reading their vectors back (for
+            counting), or None for the queries only Wagtail's own search can run."""
+            if self.fields is not None or isinstance(self.query, (MatchAll, Fuzzy)):
+                return None
+            if isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll):
+                return None
+            document, search_query = self._document_and_query(config)
+            # alias(), not annotate(): Wagtail's search selects the combined vector, which
+            # makes a count unpack every matching body.
+            return self.queryset.alias(_vector_=document).filter(_vector_=search_query)
+
+        def _document_and_query(self, config):
+            search_query = self.build_tsquery(self.query, config=config)
+            (title, _), (body, _) = self.get_index_vectors(search_query)
+            return title._combine(body, "||", False), search_query
+
+    class CountingSearchResults(PostgresSearchResults):
+        def _do_count(self):
+            compiler = self.query_compiler
+            if not isinstance(compiler, MultilingualQueryCompiler):  # autocomplete
+                return super()._do_count()
+            compiler._config = config = compiler.get_config(self.backend)
+            matches = compiler.matches(config)
+            if matches is None:
+                return super()._do_count()
+            # Sliced (results[:1001].count()), the count stops at the slice's end.
+            return matches[self.start : self.stop].count()
 
         def get_fields_vectors(self, search_query):
             # Searching named fields (``fields=[...]``) parses them with one configuration.
@@ -177,6 +237,7 @@ def _postgres_classes():
 
     class LocalisedPostgresSearchBackend(_FoldingQueriesMixin, PostgresSearchBackend):
         query_compiler_class = MultilingualQueryCompiler
+        results_class = CountingSearchResults
         index_class = LocalisedPostgresIndex
 
         def __init__(self, params):
@@ -201,6 +262,14 @@ def _postgres_classes():
                 self._language_backends[language_code] = backend
             return self._language_backends[language_code]
 
+        def has_rum_index(self) -> bool:
+            """Whether the search app's migration could create the RUM index (it needs the
+            ``rum`` extension: Debian's postgresql-<version>-rum); ``"RUM": False`` in the
+            backend's settings turns it off."""
+            if self._params.get("RUM", "auto") is False:
+                return False
+            return _rum_index_exists(connection.settings_dict["NAME"])
+
         def config_for_object(self, obj) -> str:
             locale_id = getattr(obj, "locale_id", None)
             if locale_id is None:
@@ -213,6 +282,17 @@ def _postgres_classes():
             return self.language_configs.get(language, self.default_config)
 
     return LocalisedPostgresSearchBackend
+
+
+RUM_INDEX = "site_search_indexentry_rum"
+
+
+@cache
+def _rum_index_exists(database: str) -> bool:
+    """Asked once per database and process: indexes come and go only with migrations."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+        return cursor.fetchone() is not None
 
 
 # --- SQLite -------------------------------------------------------------------------------------

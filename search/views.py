@@ -22,6 +22,9 @@ from .ratelimit import seconds_until_allowed
 from .suggestions import did_you_mean, recent_stories
 
 RESULTS_PER_PAGE = 10
+# Counting stops here ("More than 1,000 results"): a word on half the pages would otherwise be
+# counted in full on every search, and nobody pages through 100 pages of results.
+MAX_COUNTED = 1000
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
 
@@ -35,6 +38,11 @@ def backend_for(locale: Locale):
 
 def visible_pages(locale: Locale):
     return Page.objects.live().public().filter(locale=locale)
+
+
+def count_up_to(results, limit: int) -> int:
+    """How many results there are, counting no further than ``limit + 1``."""
+    return results[: limit + 1].count()
 
 
 def editors_picks(query: str, locale: Locale) -> list[SearchPromotion]:
@@ -82,15 +90,18 @@ def search(request: HttpRequest) -> TemplateResponse:
     backend = backend_for(locale)
     relevance = sort != "newest"
     results = backend.search(query, pages.specific(), operator="and", order_by_relevance=relevance)
+    total = count_up_to(results, MAX_COUNTED)
     any_word = False
-    if len(query.split()) > 1 and not results.count():
+    if len(query.split()) > 1 and not total:
         # Nothing has every word: show what has some of them, and say so.
         results = backend.search(
             query, pages.specific(), operator="or", order_by_relevance=relevance
         )
+        total = count_up_to(results, MAX_COUNTED)
         any_word = True
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator = Paginator(results[:MAX_COUNTED], RESULTS_PER_PAGE)
+    paginator.count = min(total, MAX_COUNTED)  # counted once, above
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -111,6 +122,7 @@ def search(request: HttpRequest) -> TemplateResponse:
         search_results=page_obj,
         hits=hits,
         result_count=paginator.count,
+        more_than_counted=total > MAX_COUNTED,
         any_word=any_word,
         editors_picks=picks if page_obj.number == 1 else [],
         sort=sort,

@@ -287,6 +287,9 @@ if SEARCH_BACKEND == "database":
             "BACKEND": "search.backends",
             "LANGUAGE_CONFIGS": {"en": "english", "fr": "french", "ar": "arabic"},
             "SEARCH_CONFIG": "simple",  # objects without a locale (images, documents)
+            # Rank with the RUM index when search/migrations/0002 could create it (PostgreSQL
+            # with Debian's postgresql-<version>-rum); 0 = Wagtail's own ts_rank ranking.
+            "RUM": env_bool("SEARCH_POSTGRES_RUM", True),
         }
     }
 else:
