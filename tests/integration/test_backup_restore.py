@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from tests.database import database_url
+
 PROJECT = Path(__file__).resolve().parents[2]
 PAGES = ["/en/", "/en/stories/four-schools-dohuk/", "/ar/", "/fr/stories/"]
 RENDER = """
@@ -25,14 +27,6 @@ for path in {pages!r}:
 """
 
 pytestmark = pytest.mark.integration
-
-
-def database_url(name: str) -> str:
-    config = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{name}"
-    password = f":{config['PASSWORD']}" if config["PASSWORD"] else ""
-    return f"postgres://{config['USER']}{password}@{config['HOST']}:{config['PORT']}/{name}"
 
 
 def site_env(url: str, media_root: Path) -> dict:

@@ -14,25 +14,16 @@ from pathlib import Path
 import pytest
 from django.core.files import File
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 
 from media_pipeline.models import Video
+from tests.database import database_url
 from tests.integration.conftest import bucket_keys
 from tests.media_pipeline.conftest import make_clip
 
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def database_url() -> str:
-    db = connection.settings_dict
-    if db["ENGINE"].endswith("sqlite3"):
-        return f"sqlite:///{db['NAME']}"
-    return (
-        f"postgres://{db['USER']}:{db.get('PASSWORD') or ''}@{db['HOST'] or 'localhost'}:"
-        f"{db['PORT'] or 5432}/{db['NAME']}"
-    )
 
 
 def worker_env(bucket: dict, preset: str) -> dict:
