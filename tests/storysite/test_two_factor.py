@@ -250,6 +250,7 @@ def test_two_factor_pages_add_no_inline_script(client, demo, editor, path):
     client.force_login(editor)
     response = client.get(path)
     assert response.status_code == 200
+    assert page(response).select_one("main form input[name=otp_token]")
     for element in page(response).select("main *"):
         assert element.name != "script" or element.get("src"), element
         handlers = [name for name in element.attrs if name.lower().startswith("on")]
