@@ -1,6 +1,7 @@
 """Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
-to their language (``home/translators.py``); the checked PO import in place of wagtail-localize's
-lenient one; sync that never publishes English into French or Arabic pages."""
+to their language (``home/translators.py``); a publish request from someone who may not publish
+refused outright; the checked PO import in place of wagtail-localize's lenient one; sync that
+never publishes English into French or Arabic pages."""
 
 from __future__ import annotations
 
@@ -47,6 +48,29 @@ def refuse_snippet_edit_in_other_locales(request, instance):
 def refuse_snippet_delete_in_other_locales(request, instances):
     for instance in instances:
         _refuse_other_locales(request, instance)
+
+
+@hooks.register("before_edit_page", order=FIRST)
+def refuse_publishing_without_permission(request, page):
+    """An editor's page goes through the moderators' workflow; Wagtail quietly saves a draft when
+    someone without the publish permission posts "Publish" (only a forged or stale form can). Say
+    no instead, like every other refusal in the admin, so nobody believes it went live."""
+    if (
+        request.method == "POST"
+        and request.POST.get("action-publish")
+        and not page.permissions_for_user(request.user).can_publish()
+    ):
+        raise PermissionDenied
+
+
+@hooks.register("before_create_page", order=FIRST)
+def refuse_publishing_new_pages_without_permission(request, parent_page, page_class):
+    if (
+        request.method == "POST"
+        and request.POST.get("action-publish")
+        and not parent_page.permissions_for_user(request.user).can_publish_subpage()
+    ):
+        raise PermissionDenied
 
 
 def _target_locale_guard(view):

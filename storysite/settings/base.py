@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "stories",
     "media_pipeline",
     "search",
+    "admin_2fa",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -75,6 +76,9 @@ INSTALLED_APPS = [
     "storages",
     "csp",
     "axes",
+    # Two-step verification: one-time codes from an authenticator app (admin_2fa/).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +94,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Tells whether this session has given its one-time code; then the admin asks for it.
+    "django_otp.middleware.OTPMiddleware",
+    "admin_2fa.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -136,6 +143,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# Wrong two-step codes count as failed sign-ins too (admin_2fa/views.py); keep them out of the log.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -273,6 +282,16 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 10
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+
+# --- Two-step verification for the admin (admin_2fa/, docs/operations.md) ----------------------
+# Optional by default: anyone may turn on an authenticator app (TOTP) under Account → Two-step
+# verification, and from then on the admin asks them for a code after the password.
+# WAGTAIL_2FA_REQUIRED=true makes it mandatory: admin users without an app must set one up first.
+WAGTAIL_2FA_REQUIRED = env_bool("WAGTAIL_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the account's name in the authenticator app
+# After each wrong code the device waits twice as long before checking another (1 s, 2 s, 4 s…)
+# until a right code is given: six-digit codes cannot be guessed by brute force.
+OTP_TOTP_THROTTLE_FACTOR = env_int("OTP_TOTP_THROTTLE_FACTOR", 1)
 
 # --- Search (docs/search.md) ---------------------------------------------------------------------
 # SEARCH_BACKEND=database (default): the database's own full-text search through Wagtail —
