@@ -157,8 +157,9 @@ def main() -> None:
         try:
             for name, path in pages:
                 url = f"http://127.0.0.1:{port}{path}"
-                # Warm up: renditions are made on the first visit, and the page cache filled.
-                for _ in range(2):
+                # Warm up: renditions are made on the first visit, and each worker's page cache
+                # filled (gunicorn hands a request to whichever worker takes it).
+                for _ in range(4):
                     urllib.request.urlopen(url, timeout=120).read()
                 print(f"measuring {name}: {path}", flush=True)
                 for _ in range(args.tries):
