@@ -17,17 +17,23 @@ import argparse
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-PYTHON = sys.executable
+from serve import (
+    ROOT,
+    build_site,
+    free_port,
+    load_average,
+    manage,
+    start_gunicorn,
+    static_url,
+    stop_gunicorn,
+)
+
 PAGES = {
     "static css": None,  # resolved after collectstatic (hashed name)
     "home": "/en/",
@@ -66,69 +72,11 @@ for path in {paths!r}:
 """
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-    return result.stdout
-
-
-def build_site(workdir: Path) -> dict:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "storysite.settings.production",
-        "SECRET_KEY": "benchmark-only-secret-key-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "STATIC_ROOT": str(workdir / "static"),
-        "MEDIA_ROOT": str(workdir / "media"),
-        "TASKS_BACKEND": "immediate",
-        "LOG_LEVEL": "WARNING",
-    }
-    env.pop("AWS_STORAGE_BUCKET_NAME", None)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "load_demo", "-v0")
+def build_benchmark_site(workdir: Path) -> dict:
+    env = build_site(workdir)
     manage(env, "shell", "-c", BUILD_STORY)
-    manage(env, "collectstatic", "--noinput", "-v0")
-    manifest = (workdir / "static" / "staticfiles.json").read_text()
-    hashed = re.search(r'"css/site.css": "([^"]+)"', manifest).group(1)
-    PAGES["static css"] = f"/static/{hashed}"
+    PAGES["static css"] = static_url(env, "css/site.css")
     return env
-
-
-def start_gunicorn(env: dict, port: int, page_cache_seconds: int) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "storysite.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env={**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)},
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    sys.exit("gunicorn did not start")
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
@@ -157,9 +105,10 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install -y wrk")
+    print(f"at start: {load_average()}", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="storysite-bench-") as tmp:
-        env = build_site(Path(tmp))
+        env = build_benchmark_site(Path(tmp))
         queries = manage(
             {**env, "PAGE_CACHE_SECONDS": "0"},
             "shell",
@@ -171,15 +120,14 @@ def main() -> None:
         results = {}
         for mode, seconds in (("cached", 300), ("uncached", 0)):
             port = free_port()
-            server = start_gunicorn(env, port, seconds)
+            server = start_gunicorn(env, port, extra_env={"PAGE_CACHE_SECONDS": str(seconds)})
             try:
                 for name, path in PAGES.items():
                     url = f"http://127.0.0.1:{port}{path}"
                     urllib.request.urlopen(url, timeout=10).read()  # warm up
                     results[(mode, name)] = wrk(url, args.seconds, args.connections)
             finally:
-                server.send_signal(signal.SIGTERM)
-                server.wait(timeout=30)
+                stop_gunicorn(server)
 
     print(
         f"\nwrk {args.connections} connections, {args.seconds} s per URL, gunicorn 2 workers, "
