@@ -207,8 +207,9 @@ def _postgres_classes():
             matches = compiler.matches(config)
             if matches is None:
                 return super()._do_count()
-            # Sliced (results[:1001].count()), the count stops at the slice's end.
-            return matches[self.start : self.stop].count()
+            # Sliced (results[:1001].count()), the count stops at the slice's end; unordered, so
+            # PostgreSQL may stop as soon as it has found that many.
+            return matches.order_by()[self.start : self.stop].count()
 
         def get_fields_vectors(self, search_query):
             # Searching named fields (``fields=[...]``) parses them with one configuration.
