@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -17,12 +19,12 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import conf
+from . import conf, storage
 from .caption_blocks import CueBlock
 from .captions import Cue, render_webvtt
 
@@ -41,6 +43,20 @@ class StoryImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    @contextmanager
+    def open_file(self) -> Iterator:
+        """Wagtail renders a placeholder for an image whose original it cannot read
+        (``SourceImageIOError``) rather than failing the page; an unreachable storage is such a
+        case too, so a page needing a new rendition during an S3 outage still renders."""
+        with ExitStack() as stack:
+            try:
+                image_file = stack.enter_context(super().open_file())
+            except Exception as exc:
+                if not storage.is_unavailable(exc):
+                    raise
+                raise SourceImageIOError(f"Media storage unavailable: {exc}") from exc
+            yield image_file
 
 
 class StoryRendition(AbstractRendition):
