@@ -18,10 +18,12 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from botocore.config import Config
 from botocore.exceptions import ClientError, HTTPClientError
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from django.core.files import File
 from django.core.files.storage import Storage, default_storage
+from storages.backends.s3 import S3Storage
 
 from . import conf
 
@@ -41,6 +43,30 @@ CONTENT_TYPES = {
 # Everything under videos/<id>/<version>/ is written once and never changed (a new source or a
 # retry gets a new version folder), so browsers and CDNs may keep it for a year.
 IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+class S3MediaStorage(S3Storage):
+    """django-storages' S3Storage whose client gives up on an unreachable endpoint within
+    seconds (botocore's defaults wait 60 s to connect and try 5 times), so an editor's upload
+    gets its "storage unavailable" answer promptly; the video worker retries on its own terms.
+
+    The limits are plain options rather than a botocore ``Config`` in ``STORAGES``: Wagtail
+    hands the storage's options to a task when it deletes files, so they must be JSON.
+    """
+
+    def get_default_settings(self) -> dict:
+        limits = {"connect_timeout": 5, "read_timeout": 60, "max_attempts": 3}
+        return {**super().get_default_settings(), **limits}
+
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        self.client_config = self.client_config.merge(
+            Config(
+                connect_timeout=self.connect_timeout,
+                read_timeout=self.read_timeout,
+                retries={"mode": "standard", "total_max_attempts": self.max_attempts},
+            )
+        )
 
 
 def register_content_types() -> None:

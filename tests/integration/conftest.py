@@ -161,7 +161,7 @@ def s3_with_outages(settings):
         region_name="us-east-1",
         aws_access_key_id="testing",
         aws_secret_access_key="testing",  # noqa: S106
-        config=Config(retries={"mode": "standard", "max_attempts": 1}, connect_timeout=2),
+        config=Config(retries={"mode": "standard", "total_max_attempts": 1}, connect_timeout=2),
     )
     client.create_bucket(Bucket=name)
     client.put_bucket_policy(Bucket=name, Policy=json.dumps(public_read_policy(name)))
