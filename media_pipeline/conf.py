@@ -38,4 +38,21 @@ def stale_after_seconds() -> int:
 
 
 def storage_retries() -> int:
+    """Attempts of one storage call before it counts as an outage (with backoff in between)."""
     return int(getattr(settings, "MEDIA_PIPELINE_STORAGE_RETRIES", 4))
+
+
+def storage_retry_base_delay() -> float:
+    """Seconds before the second attempt of a storage call; doubled for each further one."""
+    return float(getattr(settings, "MEDIA_PIPELINE_STORAGE_RETRY_BASE_DELAY", 0.5))
+
+
+def outage_retry_delays() -> list[float]:
+    """Seconds to wait before each new attempt of a transcoding job that failed because the
+    storage was unreachable; one entry per retry, so the list also bounds the attempts."""
+    return [
+        float(delay)
+        for delay in getattr(
+            settings, "MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS", [30, 60, 120, 300, 600, 1200]
+        )
+    ]

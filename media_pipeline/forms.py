@@ -1,7 +1,10 @@
-"""The admin form for videos: every uploaded file is probed before it is stored."""
+"""The admin forms for videos and images: every uploaded video is probed before it is stored,
+and uploads are stored while the form is validated, so an unreachable storage is a form error
+the editor can act on rather than a server error."""
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
@@ -10,9 +13,54 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.images.forms import BaseImageForm
 
+from . import storage
 from .captions import decode_caption_file, parse_webvtt
 from .probe import ProbeResult, validate_video_file
+
+logger = logging.getLogger(__name__)
+
+STORAGE_UNAVAILABLE = _(
+    "The file could not be stored: the media storage is unavailable. Nothing was saved. "
+    "Try again in a few minutes."
+)
+
+
+class StoresUploadWhenValid:
+    """Model-form mixin: once everything else validates, store the new upload of
+    ``upload_field`` right away, turning a storage outage into an error on that field.
+
+    Django would store it in ``Model.save()``, after the view has accepted the form, where an
+    outage can only be a 500 (Wagtail's image views do not catch it). Stored here, the row
+    saved later simply refers to the stored name; the upload is not sent twice.
+    """
+
+    upload_field = "file"
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if not self._errors:
+            self._store_upload()
+
+    def _store_upload(self) -> None:
+        field_file = getattr(self.instance, self.upload_field, None)
+        if not field_file or field_file._committed:
+            return  # no new upload
+        upload = field_file.file
+        field = field_file.field
+        try:
+            name = field.generate_filename(self.instance, upload.name)
+            field_file.name = field_file.storage.save(name, upload, max_length=field.max_length)
+        except Exception as exc:
+            if not storage.is_unavailable(exc):
+                raise
+            logger.warning("Upload of %s refused: storage unavailable (%s)", upload.name, exc)
+            self.add_error(self.upload_field, STORAGE_UNAVAILABLE)
+            return
+        # Stored: Model.save() now writes this name and does not upload the file again, while
+        # reads (hash, dimensions) still come from the local upload.
+        field_file._committed = True
 
 
 def probe_upload(upload: UploadedFile) -> ProbeResult:
@@ -28,7 +76,13 @@ def probe_upload(upload: UploadedFile) -> ProbeResult:
         return validate_video_file(handle.name, upload.name, upload.size)
 
 
-class VideoForm(WagtailAdminModelForm):
+class StoryImageForm(StoresUploadWhenValid, BaseImageForm):
+    """Wagtail's image form (``WAGTAILIMAGES_IMAGE_FORM_BASE``), used by the add, multiple
+    upload, chooser and edit views alike."""
+
+
+class VideoForm(StoresUploadWhenValid, WagtailAdminModelForm):
+    upload_field = "source"
     probe: ProbeResult | None = None
 
     def clean_source(self):

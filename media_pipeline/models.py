@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -17,12 +19,12 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from . import conf
+from . import conf, storage
 from .caption_blocks import CueBlock
 from .captions import Cue, render_webvtt
 
@@ -41,6 +43,20 @@ class StoryImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    @contextmanager
+    def open_file(self) -> Iterator:
+        """Wagtail renders a placeholder for an image whose original it cannot read
+        (``SourceImageIOError``) rather than failing the page; an unreachable storage is such a
+        case too, so a page needing a new rendition during an S3 outage still renders."""
+        with ExitStack() as stack:
+            try:
+                image_file = stack.enter_context(super().open_file())
+            except Exception as exc:
+                if not storage.is_unavailable(exc):
+                    raise
+                raise SourceImageIOError(f"Media storage unavailable: {exc}") from exc
+            yield image_file
 
 
 class StoryRendition(AbstractRendition):
@@ -61,10 +77,16 @@ def source_upload_to(instance: Video, filename: str) -> str:
 
 class VideoQuerySet(models.QuerySet):
     def stalled(self) -> VideoQuerySet:
-        """Jobs whose worker stopped sending heartbeats (killed, machine lost)."""
+        """Jobs whose worker stopped sending heartbeats (killed, machine lost), and jobs waiting
+        out a storage outage whose retry is long overdue (the queued retry was lost, or the
+        task backend cannot defer tasks)."""
         limit = timezone.now() - datetime.timedelta(seconds=conf.stale_after_seconds())
         return self.filter(
-            status__in=[Video.Status.PROBING, Video.Status.TRANSCODING], heartbeat_at__lt=limit
+            models.Q(
+                status__in=[Video.Status.PROBING, Video.Status.TRANSCODING],
+                heartbeat_at__lt=limit,
+            )
+            | models.Q(status=Video.Status.WAITING, retry_at__lt=limit)
         )
 
 
@@ -81,6 +103,7 @@ class Video(index.Indexed, models.Model):
         QUEUED = "queued", _("Queued")
         PROBING = "probing", _("Checking the file")
         TRANSCODING = "transcoding", _("Transcoding")
+        WAITING = "waiting", _("Waiting for storage")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
@@ -110,6 +133,9 @@ class Video(index.Indexed, models.Model):
     version = models.PositiveIntegerField(default=0, editable=False)
     outputs = models.JSONField(default=dict, blank=True, editable=False)
     heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Attempt of the current version's job; after a storage outage it is tried again at retry_at.
+    attempt = models.PositiveSmallIntegerField(default=1, editable=False)
+    retry_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -154,7 +180,12 @@ class Video(index.Indexed, models.Model):
             self.Status.QUEUED,
             self.Status.PROBING,
             self.Status.TRANSCODING,
+            self.Status.WAITING,
         }
+
+    @property
+    def max_attempts(self) -> int:
+        return len(conf.outage_retry_delays()) + 1
 
     def output_prefix(self, version: int | None = None) -> str:
         return f"videos/{self.pk}/{self.version if version is None else version}"
@@ -170,6 +201,8 @@ class Video(index.Indexed, models.Model):
             progress=0,
             error_message="",
             heartbeat_at=timezone.now(),
+            attempt=1,
+            retry_at=None,
         )
         self.refresh_from_db()
         video_id, version = self.pk, self.version

@@ -3,6 +3,11 @@
 Works with any Django storage. On S3 (django-storages) objects are uploaded with boto3's managed
 transfer, which streams from disk and switches to multipart for big files, and each object gets
 its own Content-Type and Cache-Control (the storage's defaults cannot vary per object).
+
+It also decides which storage errors are an *outage* (the endpoint cannot be reached, times out,
+or answers 5xx/SlowDown): those are worth retrying later and are reported to editors as "storage
+unavailable"; anything else (access denied, a missing bucket) is a configuration error that
+retrying will not fix.
 """
 
 from __future__ import annotations
@@ -13,8 +18,12 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from botocore.config import Config
+from botocore.exceptions import ClientError, HTTPClientError
+from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from django.core.files import File
 from django.core.files.storage import Storage, default_storage
+from storages.backends.s3 import S3Storage
 
 from . import conf
 
@@ -36,6 +45,30 @@ CONTENT_TYPES = {
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
+class S3MediaStorage(S3Storage):
+    """django-storages' S3Storage whose client gives up on an unreachable endpoint within
+    seconds (botocore's defaults wait 60 s to connect and try 5 times), so an editor's upload
+    gets its "storage unavailable" answer promptly; the video worker retries on its own terms.
+
+    The limits are plain options rather than a botocore ``Config`` in ``STORAGES``: Wagtail
+    hands the storage's options to a task when it deletes files, so they must be JSON.
+    """
+
+    def get_default_settings(self) -> dict:
+        limits = {"connect_timeout": 5, "read_timeout": 60, "max_attempts": 3}
+        return {**super().get_default_settings(), **limits}
+
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        self.client_config = self.client_config.merge(
+            Config(
+                connect_timeout=self.connect_timeout,
+                read_timeout=self.read_timeout,
+                retries={"mode": "standard", "total_max_attempts": self.max_attempts},
+            )
+        )
+
+
 def register_content_types() -> None:
     """Teach ``mimetypes`` (used by Django's static/media serving in development) our types."""
     for extension, content_type in CONTENT_TYPES.items():
@@ -51,17 +84,50 @@ def is_s3(storage: Storage) -> bool:
     return hasattr(storage, "bucket") and hasattr(storage, "_normalize_name")
 
 
+# S3 error codes that mean "try again later" rather than "this request is wrong".
+TRANSIENT_ERROR_CODES = frozenset(
+    {"SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout", "RequestTimeTooSkewed"}
+)
+
+
+class StorageUnavailable(Exception):
+    """The media storage could not be reached, even after retrying; worth trying again later."""
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` (or the error it wraps: boto3 re-raises an upload's ClientError as
+    S3UploadFailedError) means the storage is unreachable or overloaded, not misused."""
+    seen: set[int] = set()
+    error: BaseException | None = exc
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, StorageUnavailable | BotocoreConnectionError | HTTPClientError):
+            return True
+        if isinstance(error, ClientError):
+            response = error.response or {}
+            status = response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+            code = response.get("Error", {}).get("Code", "")
+            return status >= 500 or code in TRANSIENT_ERROR_CODES
+        error = error.__cause__ or error.__context__
+    return False
+
+
 def with_retries(action: Callable[[], object], what: str) -> object:
-    """Run a storage call, retrying transient failures with exponential backoff (0.5 s, 1 s,
-    2 s…); the last failure is raised so the task ends as failed with the reason."""
-    attempts = conf.storage_retries()
+    """Run a storage call, retrying an unreachable storage with exponential backoff (0.5 s, 1 s,
+    2 s… from ``MEDIA_PIPELINE_STORAGE_RETRY_BASE_DELAY``) to ride out a blip. Still unreachable
+    after the last attempt: ``StorageUnavailable`` (the task then waits and retries later). Any
+    other error is raised at once: retrying an access denied does not help."""
+    attempts = max(1, conf.storage_retries())
+    base_delay = conf.storage_retry_base_delay()
     for attempt in range(1, attempts + 1):
         try:
             return action()
         except Exception as exc:
-            if attempt == attempts:
+            if not is_unavailable(exc):
                 raise
-            delay = 0.5 * 2 ** (attempt - 1)
+            if attempt == attempts:
+                raise StorageUnavailable(f"{what} failed: {exc}") from exc
+            delay = base_delay * 2 ** (attempt - 1)
             logger.warning("%s failed (%s); retrying in %.1f s", what, exc, delay)
             time.sleep(delay)
     return None

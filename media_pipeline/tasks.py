@@ -3,10 +3,17 @@
 Idempotent and safe to run twice: a job only writes its result if its version is still the
 video's current one, it starts by clearing anything a killed earlier attempt left in its folder,
 and the visible outputs switch to the new version in one database update.
+
+A storage outage (S3 unreachable, timing out or answering 5xx, even after
+``storage.with_retries``) is not a verdict on the video: the job is put in the ``waiting`` state
+and enqueued again for later with a growing delay (``MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS``);
+django-tasks has no retries of its own. Only when the last of those attempts also finds the
+storage away is the video marked failed, for an editor to retry.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 import shutil
 import tempfile
@@ -18,7 +25,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import storage
+from . import conf, storage
 from .models import Video
 from .probe import ProbeFailed, picture_stream, run_ffprobe, summarise
 from .transcode import Cancelled, TranscodeError, transcode
@@ -85,22 +92,31 @@ def _error_text(exc: BaseException) -> str:
 
 
 @task()
-def transcode_video(video_id: int, version: int) -> str:
-    """Probe the stored source, transcode it, store the outputs, then switch the video over."""
+def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
+    """Probe the stored source, transcode it, store the outputs, then switch the video over.
+    ``attempt`` counts the runs of this version that a storage outage interrupted."""
     video = Video.objects.filter(pk=video_id).first()
     if video is None:
         return "deleted"
-    if video.version != version:
+    if video.version != version or attempt < video.attempt:
         return "superseded"
     if video.status == Video.Status.READY and video.outputs.get("version") == version:
         return "already done"
     job = _Job(video_id, version)
     prefix = video.output_prefix(version)
     try:
-        job.update(status=Video.Status.PROBING, progress=0, error_message="")
+        job.update(
+            status=Video.Status.PROBING,
+            progress=0,
+            error_message="",
+            attempt=attempt,
+            retry_at=None,
+        )
         with tempfile.TemporaryDirectory(prefix=f"video-{video_id}-") as tmp:
             folder = Path(tmp)
-            source = fetch_source(video, folder)
+            source = storage.with_retries(
+                lambda: fetch_source(video, folder), "fetching the source"
+            )
             probe = _probe_stored_source(source)
             job.update(status=Video.Status.TRANSCODING, **probe)
             out_dir = folder / "out"
@@ -113,7 +129,8 @@ def transcode_video(video_id: int, version: int) -> str:
                 has_audio=bool(probe["audio_codec"]),
                 on_progress=job.encoding,
             )
-            # A killed earlier attempt of this very version may have left objects here.
+            # An earlier attempt of this very version (killed, or cut off by a storage outage
+            # half-way through its uploads) may have left objects here.
             storage.delete_prefix(prefix)
             upload_outputs(out_dir, prefix, job)
         outputs = {
@@ -128,23 +145,88 @@ def transcode_video(video_id: int, version: int) -> str:
             rendition["playlist"] = f"{prefix}/{rendition['playlist']}"
         with transaction.atomic():
             job.update(status=Video.Status.READY, progress=100, outputs=outputs)
-        # A real save (progress writes above are bare updates) so post_save listeners, such as
-        # page caches still holding the "processing" placeholder, learn that the video changed.
-        Video.objects.get(pk=video_id).save(update_fields=["updated_at"])
-        for folder_name in other_versions(video_id, keep=version):
-            storage.delete_prefix(folder_name)
-        return "ready"
     except Cancelled:
-        storage.delete_prefix(prefix)
+        _delete_quietly(prefix)
         return "superseded"
     except Exception as exc:
+        if storage.is_unavailable(exc):
+            return _wait_for_storage(job, attempt, exc)
         logger.exception("Transcoding video %s version %s failed", video_id, version)
+        _delete_quietly(prefix)
+        return _fail(job, _error_text(exc))
+    # A real save (progress writes above are bare updates) so post_save listeners, such as
+    # page caches still holding the "processing" placeholder, learn that the video changed.
+    Video.objects.get(pk=video_id).save(update_fields=["updated_at"])
+    # The video is live; tidying older versions must not undo that if the storage falters now
+    # (what is left is removed after the next successful job, or with the video).
+    for folder_name in _older_folders(video_id, keep=version):
+        _delete_quietly(folder_name)
+    return "ready"
+
+
+def _fail(job: _Job, message: str) -> str:
+    try:
+        job.update(status=Video.Status.FAILED, error_message=message[:4000], retry_at=None)
+    except Cancelled:
+        return "superseded"
+    return "failed"
+
+
+def _wait_for_storage(job: _Job, attempt: int, exc: BaseException) -> str:
+    """The storage is away: try this version again later, or give up after the last delay."""
+    delays = conf.outage_retry_delays()
+    reason = _error_text(exc)
+    if attempt > len(delays):
+        logger.error(
+            "Video %s version %s: storage still unavailable after %s attempts (%s)",
+            job.video_id,
+            job.version,
+            attempt,
+            reason,
+        )
+        return _fail(
+            job, f"The media storage could not be reached after {attempt} attempts.\n{reason}"
+        )
+    retry_at = timezone.now() + datetime.timedelta(seconds=delays[attempt - 1])
+    logger.warning(
+        "Video %s version %s: storage unavailable (%s); attempt %s at %s",
+        job.video_id,
+        job.version,
+        reason,
+        attempt + 1,
+        retry_at.isoformat(),
+    )
+    try:
+        job.update(
+            status=Video.Status.WAITING,
+            progress=0,
+            attempt=attempt + 1,
+            retry_at=retry_at,
+            error_message=reason[:4000],
+        )
+    except Cancelled:
+        return "superseded"
+    if transcode_video.get_backend().supports_defer:
+        transcode_video.using(run_after=retry_at).enqueue(job.video_id, job.version, attempt + 1)
+    # Otherwise (a backend that cannot defer) requeue_stalled_videos starts it once overdue.
+    return "waiting for storage"
+
+
+def _delete_quietly(prefix: str) -> None:
+    """Remove a folder of outputs if the storage lets us; leftovers are harmless (nothing refers
+    to them) and go with the next successful job or the video itself."""
+    try:
         storage.delete_prefix(prefix)
-        try:
-            job.update(status=Video.Status.FAILED, error_message=_error_text(exc)[:4000])
-        except Cancelled:
-            return "superseded"
-        return "failed"
+    except Exception:
+        logger.warning("Could not delete %s now; it is removed later", prefix, exc_info=True)
+
+
+def _older_folders(video_id: int, keep: int) -> list[str]:
+    try:
+        return other_versions(video_id, keep)
+    except Exception:
+        logger.warning("Could not list old versions of video %s", video_id, exc_info=True)
+        return []
 
 
 def _probe_stored_source(source: Path) -> dict:

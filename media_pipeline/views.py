@@ -9,6 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
@@ -16,6 +18,21 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import CaptionTrackForm, VideoForm
 from .models import CaptionTrack, Video
+
+
+def status_detail(video: Video) -> str:
+    """What an editor should know about a video waiting out a storage outage ("" otherwise)."""
+    if video.status != Video.Status.WAITING or video.retry_at is None:
+        return ""
+    return gettext(
+        "The media storage cannot be reached at the moment. Processing starts again "
+        "automatically at %(time)s (attempt %(attempt)s of %(attempts)s); there is nothing "
+        "you need to do."
+    ) % {
+        "time": dateformat.format(timezone.localtime(video.retry_at), "H:i"),
+        "attempt": video.attempt,
+        "attempts": video.max_attempts,
+    }
 
 
 class StatusColumn(Column):
@@ -26,6 +43,7 @@ class StatusColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["video"] = instance
+        context["status_detail"] = status_detail(instance)
         return context
 
 
@@ -49,6 +67,7 @@ class StatusPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["video"] = self.instance
+            context["status_detail"] = status_detail(self.instance)
             context["retry_url"] = reverse("media_pipeline_video:retry", args=[self.instance.pk])
             context["status_url"] = reverse("media_pipeline_video:status")
             return context
@@ -60,7 +79,7 @@ def _require_change_permission(request: HttpRequest) -> None:
 
 
 def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
-    """Start a new job for a failed (or stalled) video. GET asks, POST does it."""
+    """Start a new job for a failed (or stalled, or waiting) video. GET asks, POST does it."""
     _require_change_permission(request)
     video = get_object_or_404(Video, pk=pk)
     edit_url = reverse("media_pipeline_video:edit", args=[video.pk])
@@ -87,7 +106,9 @@ def status_view(request: HttpRequest) -> JsonResponse:
     for stalled in Video.objects.stalled().filter(pk__in=ids):
         with transaction.atomic():
             stalled.request_transcode()
-    videos = Video.objects.filter(pk__in=ids).only("pk", "status", "progress", "error_message")
+    videos = Video.objects.filter(pk__in=ids).only(
+        "pk", "status", "progress", "error_message", "attempt", "retry_at"
+    )
     return JsonResponse(
         {
             "videos": [
@@ -97,6 +118,7 @@ def status_view(request: HttpRequest) -> JsonResponse:
                     "status_label": str(video.get_status_display()),
                     "progress": video.progress,
                     "busy": video.is_busy,
+                    "detail": status_detail(video),
                 }
                 for video in videos
             ]

@@ -273,6 +273,19 @@ MEDIA_PIPELINE_LADDER = [
 ]
 # A job without a progress heartbeat for this long is taken as dead (worker killed) and requeued.
 MEDIA_PIPELINE_STALE_AFTER_SECONDS = env_int("MEDIA_PIPELINE_STALE_AFTER_SECONDS", 600)
+# Media storage (S3) outages: each storage call is tried MEDIA_PIPELINE_STORAGE_RETRIES times
+# (0.5 s, 1 s, 2 s… apart); a job that still cannot reach the storage waits and starts again
+# after each of these delays in turn (seconds), then is marked failed.
+MEDIA_PIPELINE_STORAGE_RETRIES = env_int("MEDIA_PIPELINE_STORAGE_RETRIES", 4)
+MEDIA_PIPELINE_STORAGE_RETRY_BASE_DELAY = float(
+    env_str("MEDIA_PIPELINE_STORAGE_RETRY_BASE_DELAY", "0.5")
+)
+MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS = [
+    float(delay)
+    for delay in env_list(
+        "MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS", ["30", "60", "120", "300", "600", "1200"]
+    )
+]
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Global Coalition against Daesh")
@@ -280,6 +293,8 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000"
 WAGTAILIMAGES_IMAGE_MODEL = "media_pipeline.StoryImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Stores the upload while the form is validated, so a storage outage is a form error, not a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_pipeline.forms.StoryImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 

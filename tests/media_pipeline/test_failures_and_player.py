@@ -62,6 +62,7 @@ def test_listing_and_status_endpoint_show_progress_while_processing(
             "status_label": "Transcoding",
             "progress": 42,
             "busy": True,
+            "detail": "",
         }
     ]
 

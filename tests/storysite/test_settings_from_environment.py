@@ -92,3 +92,26 @@ def test_media_goes_to_s3_when_a_bucket_is_configured():
     assert options["endpoint_url"] == "https://s3.example.org"
     assert options["file_overwrite"] is False
     assert options["addressing_style"] == "path"
+
+
+def test_s3_client_gives_up_quickly_and_its_options_stay_plain_data():
+    import json
+
+    from django.utils.module_loading import import_string
+
+    options = build_storages(
+        {
+            "AWS_STORAGE_BUCKET_NAME": "storysite-media",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+            "AWS_ACCESS_KEY_ID": "key",
+            "AWS_SECRET_ACCESS_KEY": "secret",
+            "AWS_S3_MAX_ATTEMPTS": "2",
+        },
+        static_backend="x",
+    )["default"]["OPTIONS"]
+    json.dumps(options)  # Wagtail passes the storage's options to a task when deleting files
+    storage = import_string(S3_BACKEND)(**options)
+    config = storage.connection.meta.client.meta.config
+    assert (config.connect_timeout, config.read_timeout) == (5, 60)
+    assert config.retries == {"mode": "standard", "total_max_attempts": 2}
+    assert config.s3 == {"addressing_style": "path"} and config.signature_version == "s3v4"

@@ -18,6 +18,11 @@
             if (label) label.textContent = video.status_label;
             if (bar) bar.value = video.progress;
             if (text) text.textContent = video.progress + " %";
+            var detail = node.querySelector("[data-video-status-detail]");
+            if (detail) {
+              detail.textContent = video.detail || "";
+              detail.hidden = !video.detail;
+            }
             if (!video.busy) {
               node.dataset.busy = "false";
               if (bar) bar.hidden = true;
