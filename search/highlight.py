@@ -13,6 +13,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from modelsearch.index import SearchField
@@ -25,6 +26,7 @@ SNIPPET_WORDS = 36
 # Snippets come from the start of long texts: scanning a 5 000-word body for every result would
 # cost more than the search itself.
 MAX_SNIPPET_SOURCE = 6000
+SEARCHABLE_TEXT_SECONDS = 24 * 60 * 60
 
 
 @lru_cache(maxsize=50_000)
@@ -76,7 +78,22 @@ def highlight(text: str, query: str, max_words: int | None = SNIPPET_WORDS) -> S
 
 
 def searchable_text(page) -> str:
-    """The text a page is found by, minus its title: standfirst/intro first, body after."""
+    """The text a page is found by, minus its title: standfirst/intro first, body after.
+
+    Extracting it parses the page's StreamField, which costs more than the search itself; it is
+    kept per published revision, so a new revision is read afresh and nothing needs clearing."""
+    revision = getattr(page, "live_revision_id", None)
+    if revision is None:
+        return _searchable_text(page)
+    key = f"search:text:{page.pk}:{revision}"
+    text = cache.get(key)
+    if text is None:
+        text = _searchable_text(page)[:MAX_SNIPPET_SOURCE]  # all a snippet reads
+        cache.set(key, text, SEARCHABLE_TEXT_SECONDS)
+    return text
+
+
+def _searchable_text(page) -> str:
     texts = []
     for field in page.get_search_fields():
         if not isinstance(field, SearchField) or field.field_name == "title":

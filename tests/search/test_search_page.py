@@ -62,6 +62,17 @@ def test_snippets_mark_the_words_found_and_escape_the_rest(client, demo):
     assert "blacksmith" in [m.get_text() for m in result.select(".search-result__snippet mark")]
 
 
+def test_snippets_follow_the_published_text(client, demo, make_story):
+    story = make_story("Walrus colony", body="The walrus colony counts forty animals.")
+    snippet = soup(client.get("/en/search/", {"q": "walrus"})).select_one(".search-result__snippet")
+    assert "forty animals" in snippet.get_text()
+    story.body = [("text", "<p>The walrus colony now counts sixty animals.</p>")]
+    story.save_revision().publish()
+    snippet = soup(client.get("/en/search/", {"q": "walrus"})).select_one(".search-result__snippet")
+    assert "sixty animals" in snippet.get_text()
+    assert "forty" not in snippet.get_text()
+
+
 def test_unpublished_and_private_pages_never_appear(client, demo, make_story):
     make_story("Quokka draft story", publish=False)
     private = make_story("Quokka private story")
