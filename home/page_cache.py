@@ -18,6 +18,9 @@ from django.http import HttpRequest
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 PAGE_CACHE_ALIAS = "pages"
+# Cleared together whenever content changes: whole pages, and the navigation they show
+# (home/navigation.py).
+CONTENT_CACHE_ALIASES = (PAGE_CACHE_ALIAS, "navigation")
 
 
 def _language_prefixes() -> tuple[str, ...]:
@@ -79,7 +82,8 @@ class StoreAnonymousPageMiddleware(UpdateCacheMiddleware):
 
 
 def clear_page_cache(**_kwargs) -> None:
-    caches[PAGE_CACHE_ALIAS].clear()
+    for alias in CONTENT_CACHE_ALIASES:
+        caches[alias].clear()
 
 
 def connect_invalidation() -> None:
