@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media_pipeline.renditions import prefetch_renditions
 from stories.models import (
     DigestPage,
     NewsPage,
@@ -103,6 +104,7 @@ class HomePage(SocialMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured()
+        prefetch_renditions(story.hero_image for story in context["featured_stories"])
         context["story_index"] = self.story_index()
         context["partner_count"] = self.partner_count()
         context["latest_news"] = list(
@@ -120,9 +122,9 @@ class HomePage(SocialMetaMixin, Page):
             .first()
         )
         context["social_posts"] = list(
-            SocialPost.objects.filter(locale_id=self.locale_id).select_related("campaign", "image")[
-                :SOCIAL_POSTS
-            ]
+            SocialPost.objects.filter(locale_id=self.locale_id)
+            .select_related("campaign", "image")
+            .prefetch_related("image__renditions")[:SOCIAL_POSTS]
         )
         return context
 

@@ -8,6 +8,7 @@ text stays per use (in the image blocks), where translators can localise it.
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -25,6 +26,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from . import conf
 from .caption_blocks import CueBlock
 from .captions import Cue, render_webvtt
+
+
+@functools.cache
+def _shared_filter(spec: str) -> Filter:
+    return Filter(spec=spec)
+
+
+def shared_filter(filter: Filter | str) -> Filter:
+    """One ``Filter`` per spec for the process. Image tags make a new one per use, and parsing its
+    operations (``inspect.getcallargs`` per operation) was an eighth of a story's template time;
+    filters hold no per-image state, so one parsed copy serves every image."""
+    return _shared_filter(filter if isinstance(filter, str) else filter.spec)
 
 
 class StoryImage(AbstractImage):
@@ -41,6 +54,15 @@ class StoryImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    def get_rendition(self, filter: Filter | str) -> AbstractRendition:
+        """Wagtail's ``get_rendition``, minus a cache write per call: it stores the rendition in
+        the cache even when it was just read from there or from prefetched renditions, which
+        ``get_renditions`` does not."""
+        return next(iter(self.get_renditions(filter).values()))
+
+    def get_renditions(self, *filters: Filter | str) -> dict[str, AbstractRendition]:
+        return super().get_renditions(*map(shared_filter, filters))
 
 
 class StoryRendition(AbstractRendition):
