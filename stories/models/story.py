@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media_pipeline.renditions import prefetch_renditions
+
 from ..blocks import StoryStreamBlock
 from .base import SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
@@ -70,7 +72,8 @@ class StoryListingMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.base_stories()
+        published = self.base_stories()
+        stories = published
         campaigns = list(Campaign.objects.filter(locale_id=self.locale_id))
         campaign_slug = request.GET.get("campaign", "")
         active_campaign = next((c for c in campaigns if c.slug == campaign_slug), None)
@@ -79,7 +82,7 @@ class StoryListingMixin:
                 stories.filter(campaign=active_campaign) if active_campaign else stories.none()
             )
         topics = list(
-            Tag.objects.filter(stories_storypagetag_items__content_object__in=self.base_stories())
+            Tag.objects.filter(stories_storypagetag_items__content_object__in=published)
             .distinct()
             .order_by("name")
         )
@@ -87,7 +90,11 @@ class StoryListingMixin:
         active_topic = next((t for t in topics if t.slug == topic_slug), None)
         if topic_slug:
             stories = stories.filter(tags=active_topic) if active_topic else stories.none()
-        stories = stories.select_related("hero_image", "campaign").order_by("-date", "-pk")
+        stories = (
+            stories.select_related("hero_image", "campaign")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
         context.update(
             stories=paginate(request, stories),
             campaigns=campaigns,
@@ -226,6 +233,7 @@ class StoryPage(SocialMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related()
+        prefetch_renditions(story.hero_image for story in context["related_stories"])
         context["topics"] = list(self.tags.all())
         return context
 
