@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media_pipeline.renditions import prefetch_renditions
 from stories.models import (
     DigestPage,
     NewsPage,
@@ -25,6 +29,14 @@ from .blocks import LineOfEffortBlock
 FEATURED_STORIES_FALLBACK = 3
 LATEST_NEWS = 3
 SOCIAL_POSTS = 4
+
+
+def reading_language() -> str:
+    """The content language being read, as ``Locale.get_active()`` finds it, without a query."""
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return get_supported_content_language_variant(settings.LANGUAGE_CODE)
 
 
 class HomePage(SocialMetaMixin, Page):
@@ -80,15 +92,30 @@ class HomePage(SocialMetaMixin, Page):
         verbose_name = _("home page")
 
     def featured(self) -> list[StoryPage]:
-        """Featured stories in the visitor's language: the editor's picks, else the latest ones."""
-        picks = [
-            item.story.localized
-            for item in self.featured_stories.select_related("story").all()
-            if item.story_id
-        ]
+        """Featured stories in the visitor's language: the editor's picks, else the latest ones.
+
+        Each pick is shown in the language being read when that translation is live (as
+        ``Page.localized`` would), every translation fetched in one query with its hero image
+        and campaign, however many stories are picked."""
+        stories = [item.story for item in self.featured_stories.select_related("story").all()]
+        if not stories:
+            return self.latest_stories()
+        family = StoryPage.objects.filter(
+            translation_key__in={story.translation_key for story in stories}
+        ).select_related("locale", "hero_image", "campaign")
+        by_language = {(s.translation_key, s.locale.language_code): s for s in family}
+        by_pk = {s.pk: s for s in by_language.values()}
+        language = reading_language()
+        picks = []
+        for story in stories:
+            translation = by_language.get((story.translation_key, language))
+            live = translation is not None and translation.live
+            picks.append(translation if live else by_pk.get(story.pk, story))
         picks = [page for page in picks if page.live and page.locale_id == self.locale_id]
-        if picks:
-            return picks
+        return picks or self.latest_stories()
+
+    def latest_stories(self) -> list[StoryPage]:
+        """The newest stories in this home's language, when editors picked none."""
         return list(
             StoryPage.objects.live()
             .public()
@@ -103,6 +130,7 @@ class HomePage(SocialMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_stories"] = self.featured()
+        prefetch_renditions(story.hero_image for story in context["featured_stories"])
         context["story_index"] = self.story_index()
         context["partner_count"] = self.partner_count()
         context["latest_news"] = list(
@@ -120,9 +148,9 @@ class HomePage(SocialMetaMixin, Page):
             .first()
         )
         context["social_posts"] = list(
-            SocialPost.objects.filter(locale_id=self.locale_id).select_related("campaign", "image")[
-                :SOCIAL_POSTS
-            ]
+            SocialPost.objects.filter(locale_id=self.locale_id)
+            .select_related("campaign", "image")
+            .prefetch_related("image__renditions")[:SOCIAL_POSTS]
         )
         return context
 

@@ -18,6 +18,9 @@ from django.http import HttpRequest
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 
 PAGE_CACHE_ALIAS = "pages"
+# Cleared together whenever content changes: whole pages, and the navigation they show
+# (home/navigation.py).
+CONTENT_CACHE_ALIASES = (PAGE_CACHE_ALIAS, "navigation")
 
 
 def _language_prefixes() -> tuple[str, ...]:
@@ -49,10 +52,18 @@ class FetchAnonymousPageMiddleware(FetchFromCacheMiddleware):
         return super().process_request(request)
 
 
-def mark_page_cacheable(page, request, serve_args, serve_kwargs) -> None:
-    """``before_serve_page`` hook: only public Wagtail pages are stored."""
-    if not page.get_view_restrictions().exists():
+def mark_page_cacheable(serve):
+    """``on_serve_page`` hook, registered to run inside Wagtail's ``check_view_restrictions``:
+    only pages the visitor was let into are marked, and only requests without a session are
+    stored. A visitor without a session passes no view restriction (passwords are remembered in
+    the session, logins and groups need one), so what gets stored is a public page, and the
+    restrictions are not queried a second time."""
+
+    def serve_and_mark(page, request, serve_args, serve_kwargs):
         request.page_cacheable = True
+        return serve(page, request, serve_args, serve_kwargs)
+
+    return serve_and_mark
 
 
 class StoreAnonymousPageMiddleware(UpdateCacheMiddleware):
@@ -71,7 +82,8 @@ class StoreAnonymousPageMiddleware(UpdateCacheMiddleware):
 
 
 def clear_page_cache(**_kwargs) -> None:
-    caches[PAGE_CACHE_ALIAS].clear()
+    for alias in CONTENT_CACHE_ALIASES:
+        caches[alias].clear()
 
 
 def connect_invalidation() -> None:
@@ -92,8 +104,11 @@ def connect_invalidation() -> None:
 
 def _clear_if_shown_on_pages(sender, **_kwargs) -> None:
     from wagtail.images import get_image_model
-    from wagtail.models import Page
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    if issubclass(sender, (Page, get_image_model())) or sender in get_snippet_models():
+    # Restrictions decide which pages may be stored and listed; sites and locales decide URLs
+    # and the language switcher. All three change rarely.
+    shown = (Page, get_image_model(), PageViewRestriction, Site, Locale)
+    if issubclass(sender, shown) or sender in get_snippet_models():
         clear_page_cache()

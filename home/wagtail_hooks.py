@@ -26,7 +26,8 @@ from .page_cache import mark_page_cacheable
 from .po_files import POImportError, import_po_checked
 from .translators import can_edit_locale
 
-hooks.register("before_serve_page", mark_page_cacheable)
+# After Wagtail's view-restriction check (registered at the default order 0) in the serve chain.
+hooks.register("on_serve_page", mark_page_cacheable, order=1)
 
 # Before wagtail-localize's own hooks, so a refusal happens before its translation editor renders.
 FIRST = -100

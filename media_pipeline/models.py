@@ -8,6 +8,7 @@ text stays per use (in the image blocks), where translators can localise it.
 from __future__ import annotations
 
 import datetime
+import functools
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -19,7 +20,13 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Filter,
+    Image,
+    SourceImageIOError,
+)
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -27,6 +34,18 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from . import conf, storage
 from .caption_blocks import CueBlock
 from .captions import Cue, render_webvtt
+
+
+@functools.cache
+def _shared_filter(spec: str) -> Filter:
+    return Filter(spec=spec)
+
+
+def shared_filter(filter: Filter | str) -> Filter:
+    """One ``Filter`` per spec for the process. Image tags make a new one per use, and parsing its
+    operations (``inspect.getcallargs`` per operation) was an eighth of a story's template time;
+    filters hold no per-image state, so one parsed copy serves every image."""
+    return _shared_filter(filter if isinstance(filter, str) else filter.spec)
 
 
 class StoryImage(AbstractImage):
@@ -57,6 +76,15 @@ class StoryImage(AbstractImage):
                     raise
                 raise SourceImageIOError(f"Media storage unavailable: {exc}") from exc
             yield image_file
+
+    def get_rendition(self, filter: Filter | str) -> AbstractRendition:
+        """Wagtail's ``get_rendition``, minus a cache write per call: it stores the rendition in
+        the cache even when it was just read from there or from prefetched renditions, which
+        ``get_renditions`` does not."""
+        return next(iter(self.get_renditions(filter).values()))
+
+    def get_renditions(self, *filters: Filter | str) -> dict[str, AbstractRendition]:
+        return super().get_renditions(*map(shared_filter, filters))
 
 
 class StoryRendition(AbstractRendition):

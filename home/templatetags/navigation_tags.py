@@ -1,4 +1,6 @@
-"""Site-wide navigation: the localized home, its menu pages, and the language switcher."""
+"""Site-wide navigation: the localized home, its menu pages, and the language switcher.
+
+The data comes from ``home/navigation.py``, which caches it until content changes."""
 
 from __future__ import annotations
 
@@ -6,29 +8,22 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
+
+from .. import navigation
 
 register = template.Library()
-
-
-def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
 
 
 @register.simple_tag(takes_context=True)
 def localized_home(context) -> Page | None:
     """The home page in the language being read (the default-language home if untranslated)."""
-    root = _site_root(context.get("request"))
-    return root.localized.specific if root else None
+    return navigation.menu(context.get("request")).home
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context) -> list[Page]:
-    home = localized_home(context)
-    if home is None:
-        return []
-    return list(home.get_children().live().public().in_menu().filter(locale_id=home.locale_id))
+    return navigation.menu(context.get("request")).items
 
 
 @register.simple_tag(takes_context=True)
@@ -37,20 +32,13 @@ def language_links(context) -> list[dict]:
     live translation (never a 404), or the same view under the other language prefix."""
     request = context.get("request")
     page = context.get("page")
-    root = _site_root(request)
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    root = navigation.site_root(request)
+    page_in = navigation.translations(request, page).live if isinstance(page, Page) else {}
+    home_in = navigation.translations(request, root).live if isinstance(page, Page) and root else {}
     current = get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = None
-        locale = locales.get(code)
-        if isinstance(page, Page) and locale is not None:
-            translation = page.get_translation_or_none(locale)
-            if translation is not None and translation.live:
-                url = translation.url
-            elif root is not None:
-                home = root.get_translation_or_none(locale)
-                url = home.url if home is not None and home.live else None
+        url = page_in[code] if code in page_in else home_in.get(code)
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         info = get_language_info(code)
@@ -84,12 +72,10 @@ def hreflang_alternates(context) -> list[dict]:
     if isinstance(page, Page):
         if page.depth <= 1:
             return []
-        translations = page.get_translations(inclusive=True).live().public()
-        for translation in translations.select_related("locale"):
-            url = translation.get_url(request=request)
+        for code, url in navigation.translations(request, page).public.items():
             if url:
-                alternates[translation.locale.language_code] = url
-        root = _site_root(request)
+                alternates[code] = url
+        root = navigation.site_root(request)
         is_home = root is not None and page.translation_key == root.translation_key
         x_default = "/" if is_home else alternates.get(default_language)
     else:

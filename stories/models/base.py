@@ -9,6 +9,9 @@ from django.db import models
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from media_pipeline.renditions import images_in, prefetch_renditions
 
 PER_PAGE = 12
 FRAGMENT_PARAM = "fragment"
@@ -61,6 +64,20 @@ class SocialMetaMixin(models.Model):
 
     def share_image(self):
         return self.social_image or getattr(self, "hero_image", None)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The social image, the hero and every image in the page's stream fields, with all their
+        # renditions in one query, however many blocks show images.
+        streams = [
+            getattr(self, field.name)
+            for field in self._meta.fields
+            if isinstance(field, StreamField)
+        ]
+        prefetch_renditions(
+            [self.social_image, getattr(self, "hero_image", None), *images_in(streams)]
+        )
+        return context
 
 
 def paginate(request: HttpRequest, items, per_page: int = PER_PAGE) -> PaginatorPage:

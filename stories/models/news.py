@@ -47,6 +47,7 @@ class NewsIndexPage(SocialMetaMixin, Page):
             .live()
             .public()
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
         )
         context["news_items"] = paginate(request, news)

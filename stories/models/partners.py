@@ -34,7 +34,11 @@ class PartnerIndexPage(SocialMetaMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = Partner.objects.filter(locale_id=self.locale_id).select_related("logo")
+        partners = (
+            Partner.objects.filter(locale_id=self.locale_id)
+            .select_related("logo")
+            .prefetch_related("logo__renditions")
+        )
         kind = request.GET.get("type", "")
         if kind in dict(Partner.TYPE_CHOICES):
             partners = partners.filter(partner_type=kind)
@@ -51,6 +55,7 @@ class PartnerIndexPage(SocialMetaMixin, Page):
             .live()
             .public()
             .select_related("partner", "partner__logo", "hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("-date")
         )
         return context

@@ -13,6 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media_pipeline.renditions import prefetch_renditions
+
 from ..blocks import StoryStreamBlock
 from .base import SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
@@ -70,7 +72,8 @@ class StoryListingMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = self.base_stories()
+        published = self.base_stories()
+        stories = published
         campaigns = list(Campaign.objects.filter(locale_id=self.locale_id))
         campaign_slug = request.GET.get("campaign", "")
         active_campaign = next((c for c in campaigns if c.slug == campaign_slug), None)
@@ -79,7 +82,7 @@ class StoryListingMixin:
                 stories.filter(campaign=active_campaign) if active_campaign else stories.none()
             )
         topics = list(
-            Tag.objects.filter(stories_storypagetag_items__content_object__in=self.base_stories())
+            Tag.objects.filter(stories_storypagetag_items__content_object__in=published)
             .distinct()
             .order_by("name")
         )
@@ -87,7 +90,11 @@ class StoryListingMixin:
         active_topic = next((t for t in topics if t.slug == topic_slug), None)
         if topic_slug:
             stories = stories.filter(tags=active_topic) if active_topic else stories.none()
-        stories = stories.select_related("hero_image", "campaign").order_by("-date", "-pk")
+        stories = (
+            stories.select_related("hero_image", "campaign")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-date", "-pk")
+        )
         context.update(
             stories=paginate(request, stories),
             campaigns=campaigns,
@@ -205,15 +212,17 @@ class StoryPage(SocialMetaMixin, Page):
 
     def related(self) -> list[StoryPage]:
         """The editor's picks in this language, else the latest stories of the same campaign."""
-        picks = [
-            item.story
-            for item in self.related_stories.select_related(
-                "story", "story__hero_image", "story__campaign"
-            )
-        ]
-        picks = [s for s in picks if s.live and s.locale_id == self.locale_id and s.pk != self.pk]
-        if picks:
-            return picks
+        # The picks' ids first: most stories have none, and the ids cost a far smaller query
+        # than the picks with their pages, heroes and campaigns.
+        ids = [item.story_id for item in self.related_stories.all()]
+        if ids:
+            by_pk = StoryPage.objects.select_related("hero_image", "campaign").in_bulk(ids)
+            picks = [by_pk[pk] for pk in ids if pk in by_pk]
+            picks = [
+                s for s in picks if s.live and s.locale_id == self.locale_id and s.pk != self.pk
+            ]
+            if picks:
+                return picks
         same = StoryPage.objects.live().public().filter(locale_id=self.locale_id)
         if self.campaign_id:
             same = same.filter(campaign_id=self.campaign_id)
@@ -226,6 +235,7 @@ class StoryPage(SocialMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related()
+        prefetch_renditions(story.hero_image for story in context["related_stories"])
         context["topics"] = list(self.tags.all())
         return context
 

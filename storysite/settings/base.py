@@ -212,8 +212,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bigger uploads stream to a temporary 
 
 # --- Caches ----------------------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by every web process), else memory local to each process.
-# "pages" holds whole rendered pages for anonymous visitors; it is cleared on every content
-# change, so it stays apart from the default cache (rate limits, sessions' helpers…).
+# "pages" holds whole rendered pages for anonymous visitors and "navigation" the menu and language
+# links every page shows; both are cleared on every content change, so they stay apart from the
+# default cache (rate limits, sessions' helpers…).
 REDIS_URL = env_str("REDIS_URL")
 
 
@@ -227,10 +228,17 @@ def _cache(prefix: str) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
 
 
-CACHES = {"default": _cache("storysite"), "pages": _cache("storysite-pages")}
+CACHES = {
+    "default": _cache("storysite"),
+    "pages": _cache("storysite-pages"),
+    "navigation": _cache("storysite-navigation"),
+}
 # Without Redis each process has its own copy: a publish clears only the process that saw it,
 # so keep the lifetime short unless REDIS_URL is set.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 60)
+# The header menu and each page's translations (home/navigation.py), cleared with the page cache;
+# used even when whole pages are not cached (PAGE_CACHE_SECONDS=0).
+NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 300 if REDIS_URL else 60)
 
 # A CDN in front: Wagtail purges changed pages from it (wagtail.contrib.frontend_cache).
 WAGTAILFRONTENDCACHE = {}

@@ -47,3 +47,28 @@ def test_home_shows_latest_news_digest_and_social_posts(client, demo):
 def test_french_home_shows_french_social_posts(client, demo):
     html = soup(client.get("/fr/"))
     assert "Nous avons construit quatre écoles" in html.select_one(".social-feed").get_text()
+
+
+def test_featured_picks_show_in_the_language_read_for_the_same_queries_however_many(
+    client, demo, locales, settings, django_assert_max_num_queries
+):
+    from home.models import HomeFeaturedStory, HomePage
+    from stories.models import StoryPage
+
+    settings.PAGE_CACHE_SECONDS = 0  # measure rendering, not the whole-page cache
+    english_home = HomePage.objects.get(locale=locales["en"])
+    french_home = english_home.get_translation(locales["fr"])
+    stories = list(StoryPage.objects.filter(locale=locales["en"]).order_by("pk"))
+    counts = {}
+    for picked in (1, len(stories)):
+        HomeFeaturedStory.objects.filter(page=french_home).delete()
+        for order, story in enumerate(stories[:picked]):
+            HomeFeaturedStory.objects.create(page=french_home, story=story, sort_order=order)
+        client.get("/fr/")  # warm renditions and the navigation cache
+        with django_assert_max_num_queries(30) as queries:
+            page = BeautifulSoup(client.get("/fr/").content, "html.parser")
+        counts[picked] = len(queries.captured_queries)
+        titles = [h.get_text(strip=True) for h in page.select(".story-card__title")]
+        expected = [story.get_translation(locales["fr"]).title for story in stories[:picked]]
+        assert titles == expected
+    assert counts[1] == counts[len(stories)]

@@ -69,3 +69,18 @@ def test_search_results_are_never_stored(client, demo):
 
     client.get("/en/search/", {"q": "schools"})
     assert not caches["pages"]._cache
+
+
+def test_a_password_protected_page_is_never_stored(client, demo, locales):
+    from django.core.cache import caches
+    from wagtail.models import PageViewRestriction
+
+    story = StoryPage.objects.get(locale=locales["en"], slug="four-schools-dohuk")
+    client.get(story.url)  # stored while public
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
+    )
+    first = client.get(story.url)
+    assert b"Four new schools" not in first.content  # the password form instead
+    assert not caches["pages"]._cache  # the restriction cleared the cache; the form is not stored
+    assert b"Four new schools" not in client.get(story.url).content

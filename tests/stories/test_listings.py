@@ -93,3 +93,48 @@ def test_news_index_loads_more_news(client, demo, locales):
         )
     fragment = soup(client.get(index.url + "?page=2&fragment=1"))
     assert len(fragment.select(".story-card")) == 15 - 12
+
+
+@pytest.fixture
+def uncached(settings):
+    """Measure rendering, not the whole-page cache (which would answer with no query at all)."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+def add_stories_with_heroes(index, count: int, first_day: int = 1) -> None:
+    from wagtail.images import get_image_model
+
+    images = list(get_image_model().objects.all())
+    campaign = StoryPage.objects.filter(campaign__isnull=False).first().campaign
+    for n in range(count):
+        story = StoryPage(
+            title=f"Card story {first_day + n:02d}",
+            slug=f"card-{first_day + n}",
+            standfirst="A card with a hero image.",
+            date=datetime.date(2025, 1, first_day + n),
+            hero_image=images[n % len(images)],
+            campaign=campaign,
+        )
+        story.tags.set(["education"])
+        index.add_child(instance=story)
+
+
+def test_story_listing_queries_do_not_grow_with_its_cards(
+    client, demo, locales, uncached, django_assert_max_num_queries
+):
+    """Hero images, their renditions and campaigns come in bulk, whatever the number of cards."""
+    index = StoryIndexPage.objects.get(locale=locales["en"])
+    StoryPage.objects.filter(locale=locales["en"]).exclude(pk=index.pk).delete()
+    counts = {}
+    for total, added in ((1, 1), (12, 11)):
+        add_stories_with_heroes(index, added, first_day=total - added + 1)
+        assert client.get(index.url).status_code == 200  # warm the rendition cache
+        with django_assert_max_num_queries(MAX_LISTING_QUERIES) as queries:
+            response = client.get(index.url)
+        assert len(soup(response).select(".story-card")) == total
+        counts[total] = len(queries.captured_queries)
+    print(f"story listing queries by cards: {counts}")
+    assert counts[12] == counts[1]
+
+
+MAX_LISTING_QUERIES = 14

@@ -154,3 +154,18 @@ def test_editor_can_open_each_page_types_edit_form(admin_client, demo):
         page = model.objects.first()
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == 200, model.__name__
+
+
+def test_editor_picked_related_stories_come_in_their_order_in_the_story_language(
+    client, demo, locales
+):
+    from stories.models import StoryRelatedStory
+
+    story = StoryPage.objects.get(locale=locales["en"], slug="zahra-draws-again-raqqa")
+    schools = StoryPage.objects.get(locale=locales["en"], slug="four-schools-dohuk")
+    market = StoryPage.objects.get(locale=locales["en"], slug="mosul-blacksmith-market")
+    for order, pick in enumerate([schools, market.get_translation(locales["fr"]), market, story]):
+        StoryRelatedStory.objects.create(page=story, story=pick, sort_order=order)
+    html = soup(client.get(story.url))
+    related = [h.get_text(strip=True) for h in html.select("#related-heading ~ .card-grid h3")]
+    assert related == [schools.title, market.title]  # not the French one, nor the story itself
