@@ -24,3 +24,7 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 WHITENOISE_MAX_AGE = env_int("WHITENOISE_MAX_AGE", 31_536_000)
+
+# Keep database connections open between requests (health-checked before reuse): opening a
+# PostgreSQL connection per request costs more than rendering most pages.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)  # noqa: F405
