@@ -35,7 +35,13 @@ def test_french_translator_translates_a_story_and_publishes_it(demo_server, page
     expect(segment).to_have_count(1)
     segment.get_by_role("button", name="Edit").click()
     segment.locator("textarea").fill(NEW_STANDFIRST)
-    segment.get_by_role("button", name="Save").click()
+    # Publishing before the editor's save has reached the server would publish the old text:
+    # wait for the save's answer, not for the "Saving..." label (absent until the save starts).
+    with page.expect_response(
+        lambda response: "/strings/" in response.url and response.request.method != "GET"
+    ) as saved:
+        segment.get_by_role("button", name="Save").click()
+    assert saved.value.ok, saved.value.status
     expect(segment.locator("p").last).to_have_text(NEW_STANDFIRST)
     expect(page.get_by_text("Saving...")).to_have_count(0)
     screenshot(page, "translator-fr-editor")
