@@ -68,8 +68,10 @@ class StatusPanel(Panel):
             context = super().get_context_data(parent_context)
             context["video"] = self.instance
             context["status_detail"] = status_detail(self.instance)
-            context["retry_url"] = reverse("media_pipeline_video:retry", args=[self.instance.pk])
-            context["status_url"] = reverse("media_pipeline_video:status")
+            context["retry_url"] = reverse(
+                "wagtailsnippets_media_pipeline_video:retry", args=[self.instance.pk]
+            )
+            context["status_url"] = reverse("wagtailsnippets_media_pipeline_video:status")
             return context
 
 
@@ -82,7 +84,7 @@ def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Start a new job for a failed (or stalled, or waiting) video. GET asks, POST does it."""
     _require_change_permission(request)
     video = get_object_or_404(Video, pk=pk)
-    edit_url = reverse("media_pipeline_video:edit", args=[video.pk])
+    edit_url = reverse("wagtailsnippets_media_pipeline_video:edit", args=[video.pk])
     if request.method == "POST":
         with transaction.atomic():
             video.request_transcode()
@@ -132,7 +134,9 @@ class VideoViewSet(SnippetViewSet):
     menu_label = _("Videos")
     menu_order = 250
     add_to_admin_menu = True
-    url_namespace = "media_pipeline_video"
+    # Wagtail's default namespace (wagtailsnippets_<app>_<model>): wagtail-localize's editor
+    # builds snippet edit links from it.
+    url_namespace = "wagtailsnippets_media_pipeline_video"
     url_prefix = "videos"
     list_display = [
         "title",
@@ -165,7 +169,7 @@ class CaptionTrackViewSet(SnippetViewSet):
     menu_label = _("Captions")
     menu_order = 260
     add_to_admin_menu = True
-    url_namespace = "media_pipeline_captions"
+    url_namespace = "wagtailsnippets_media_pipeline_captiontrack"
     url_prefix = "captions"
     list_display = ["video", "language_name", UpdatedAtColumn()]
     edit_handler = ObjectList(

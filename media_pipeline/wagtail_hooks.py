@@ -26,7 +26,7 @@ def retry_button(snippet, user, next_url=None):
     ):
         yield ListingButton(
             _("Retry"),
-            reverse("media_pipeline_video:retry", args=[snippet.pk]),
+            reverse("wagtailsnippets_media_pipeline_video:retry", args=[snippet.pk]),
             icon_name="rotate",
             priority=5,
         )

@@ -74,6 +74,11 @@ def database_from_url(url: str, *, conn_max_age: int = 0) -> dict:
         ) from exc
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"DATABASE_URL {url!r} does not name a database.")
+    if config["ENGINE"].endswith("sqlite3"):
+        # The demo's web server and worker write to one file. A deferred transaction that reads
+        # and then writes fails at once with "database is locked" when another holds the write
+        # lock; starting write transactions IMMEDIATE makes them wait (up to the timeout).
+        config.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
     return config
 
 

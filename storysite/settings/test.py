@@ -21,6 +21,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["default"]["TEST"] = {  # noqa: F405
         "NAME": str(Path(tempfile.mkdtemp(prefix="storysite-test-db-")) / "test.sqlite3")
     }
+    # Each test runs inside one transaction; begun IMMEDIATE it would hold the write lock for
+    # the whole test and block the site and worker processes that tests start.
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode", None)  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",

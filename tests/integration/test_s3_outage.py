@@ -334,7 +334,7 @@ def test_a_job_gives_up_after_its_last_retry_and_says_the_storage_was_unreachabl
     assert "media storage could not be reached after 2 attempts" in video.error_message
     page = admin_client.get(f"/admin/videos/edit/{video.pk}/").content.decode()
     assert "Processing failed" in page and "could not be reached after 2 attempts" in page
-    assert reverse("media_pipeline_video:retry", args=[video.pk]) in page
+    assert reverse("wagtailsnippets_media_pipeline_video:retry", args=[video.pk]) in page
 
 
 def test_a_waiting_job_whose_retry_was_lost_is_started_again(db, settings):

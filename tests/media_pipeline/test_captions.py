@@ -54,3 +54,20 @@ def test_non_utf8_caption_file_names_the_line():
     with pytest.raises(ValidationError) as error:
         decode_caption_file("WEBVTT\n\n00:01.000 --> 00:02.000\nCafé\n".encode("latin-1"))
     assert error.value.messages[0].startswith("Line 4:")
+
+
+def test_the_translation_editor_can_link_to_videos_and_captions(admin_client, demo):
+    """wagtail-localize's editor builds snippet links from Wagtail's default URL namespace; a
+    custom namespace made its video lookup answer 500 inside the French story's editor."""
+    from media_pipeline.models import CaptionTrack, Video
+
+    video = Video.objects.first()
+    response = admin_client.get(f"/admin/localize/api/snippets/media_pipeline/video/{video.pk}/")
+    assert response.status_code == 200
+    assert response.json()["edit_url"].endswith(f"/videos/edit/{video.pk}/")
+
+    track = CaptionTrack.objects.filter(locale__language_code="fr").first()
+    response = admin_client.get(
+        f"/admin/localize/api/snippets/media_pipeline/captiontrack/{track.pk}/"
+    )
+    assert response.status_code == 200
