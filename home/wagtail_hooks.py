@@ -1,15 +1,17 @@
 """Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
 to their language (``home/translators.py``); a publish request from someone who may not publish
 refused outright; the checked PO import in place of wagtail-localize's lenient one; sync that
-never publishes English into French or Arabic pages."""
+never publishes English into French or Arabic pages; translators' link overrides limited to
+web, mail and phone addresses."""
 
 from __future__ import annotations
 
+import io
 from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import TranslatableMixin
+from wagtail.whitelist import check_url
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -91,6 +94,36 @@ def _target_locale_guard(view):
     return guarded
 
 
+def _put_value(request: HttpRequest) -> str | None:
+    """The ``value`` field of a PUT (Django parses form bodies for POST only)."""
+    if request.content_type == "multipart/form-data":
+        data, _files = request.parse_file_upload(request.META, io.BytesIO(request.body))
+    else:
+        data = QueryDict(request.body, encoding=request.encoding)
+    return data.get("value")
+
+
+def _overrides_must_be_safe_addresses(view):
+    """wagtail-localize stores a translator's override of a link or embed address as typed and
+    writes it into the translated page, where rich text links are not checked again. Refuse the
+    schemes Wagtail's own rich text editor drops (``javascript:``, ``data:``…) so a translator
+    cannot plant a script link on a published page."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if request.method == "PUT":
+            value = _put_value(request)
+            if value is not None and check_url(value) is None:
+                message = _(
+                    "This address is not allowed: use a web address (https://…), an e-mail "
+                    "address (mailto:…) or a phone number (tel:…)."
+                )
+                return JsonResponse({"value": [message]}, status=400)
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
 @require_POST
 def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
     """wagtail-localize's "Upload PO file", validated: all of the file or nothing."""
@@ -156,7 +189,7 @@ def guard_translation_editor_urls():
         ),
         path(
             prefix + "overrides/<int:overridable_segment_id>/edit/",
-            _target_locale_guard(views.edit_override),
+            _target_locale_guard(_overrides_must_be_safe_addresses(views.edit_override)),
         ),
         path(prefix + "pofile/download/", _target_locale_guard(views.download_pofile)),
         path(prefix + "pofile/upload/", _target_locale_guard(upload_checked_pofile)),
