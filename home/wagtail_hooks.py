@@ -21,7 +21,7 @@ from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import TranslatableMixin
 from wagtail.whitelist import check_url
-from wagtail_localize.models import Translation
+from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
@@ -107,19 +107,34 @@ def _overrides_must_be_safe_addresses(view):
     """wagtail-localize stores a translator's override of a link or embed address as typed and
     writes it into the translated page, where rich text links are not checked again. Refuse the
     schemes Wagtail's own rich text editor drops (``javascript:``, ``data:``…) so a translator
-    cannot plant a script link on a published page."""
+    cannot plant a script link on a published page.
+
+    The refusal stores nothing and answers the way wagtail-localize reports a faulty string: the
+    segment with the value still in force and an ``error``, which its editor shows next to the
+    field with a warning icon (it treats any status but 200/201 as an unexplained failure)."""
 
     @wraps(view)
-    def checked(request, *args, **kwargs):
+    def checked(request, translation_id, overridable_segment_id, *args, **kwargs):
         if request.method == "PUT":
             value = _put_value(request)
             if value is not None and check_url(value) is None:
+                translation = get_object_or_404(Translation, id=translation_id)
+                segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+                in_force = SegmentOverride.objects.filter(
+                    locale_id=translation.target_locale_id, context_id=segment.context_id
+                ).first()
                 message = _(
                     "This address is not allowed: use a web address (https://…), an e-mail "
                     "address (mailto:…) or a phone number (tel:…)."
                 )
-                return JsonResponse({"value": [message]}, status=400)
-        return view(request, *args, **kwargs)
+                return JsonResponse(
+                    {
+                        "segment_id": segment.id,
+                        "data": in_force.data if in_force else segment.data,
+                        "error": message,
+                    }
+                )
+        return view(request, translation_id, overridable_segment_id, *args, **kwargs)
 
     return checked
 

@@ -13,6 +13,7 @@ from stories.models import StoryPage
 PASSWORD = "translator-pass-1"  # noqa: S105 (test user)
 SOURCE_STANDFIRST = "Zahra, who is both deaf and mute, is able to show her love and talent"
 NEW_STANDFIRST = "Zahra, sourde et muette, dessine de nouveau chaque jour depuis la libération."
+EMBED_ADDRESS = "https://www.youtube.com/watch?v=demoZahra01"
 
 
 def log_in(page, base_url: str, username: str) -> None:
@@ -58,3 +59,30 @@ def test_french_translator_translates_a_story_and_publishes_it(demo_server, page
     expect(page.locator(".messages")).to_contain_text("permission")
     french.refresh_from_db()
     assert french.standfirst == NEW_STANDFIRST
+
+
+def test_translator_sees_why_a_script_address_is_refused(demo_server, page, screenshot):
+    ensure_translator_user("fr", "translator-fr-e2e", PASSWORD)
+    english = StoryPage.objects.get(locale__language_code="en", slug="zahra-draws-again-raqqa")
+    french = english.get_translation(english.locale.__class__.objects.get(language_code="fr"))
+
+    log_in(page, demo_server.url, "translator-fr-e2e")
+    page.goto(f"{demo_server.url}/admin/pages/{french.pk}/edit/")
+    # wagtail-localize lets a translator point a link or embed at another address.
+    segment = page.locator("li").filter(has_text="Address of the video").last
+    segment.get_by_role("button", name="Edit").click()
+    segment.locator("textarea, input[type=text]").first.fill("javascript:alert(document.cookie)")
+    with page.expect_response(
+        lambda response: "/overrides/" in response.url and response.request.method == "PUT"
+    ) as answered:
+        segment.get_by_role("button", name="Save").click()
+    assert answered.value.ok
+    expect(segment).to_contain_text("This address is not allowed")
+    expect(segment.locator(".icon-warning")).to_have_count(1)
+    expect(segment.locator("p").first).to_have_text(EMBED_ADDRESS)
+    screenshot(page, "translator-override-refused")
+
+    page.reload()
+    segment = page.locator("li").filter(has_text="Address of the video").last
+    expect(segment).to_contain_text(EMBED_ADDRESS)
+    expect(segment).not_to_contain_text("javascript:")

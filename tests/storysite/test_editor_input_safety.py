@@ -134,9 +134,24 @@ def put_override(client, translation, segment, value: str):
 def test_translator_cannot_turn_a_link_into_a_script(french_client, linked_story, locales, url):
     translation, segment = link_override(linked_story, locales)
     response = put_override(french_client, translation, segment, url)
-    assert response.status_code == 400
-    assert "not allowed" in response.json()["value"][0]
+    # What wagtail-localize's editor shows next to the field: the address still in force and why.
+    answer = response.json()
+    assert answer["data"] == "https://example.org/report"
+    assert "not allowed" in answer["error"]
     assert not SegmentOverride.objects.filter(context=segment.context).exists()
+
+
+def test_a_refused_address_leaves_the_previous_override_in_force(
+    french_client, linked_story, locales
+):
+    translation, segment = link_override(linked_story, locales)
+    put_override(french_client, translation, segment, "https://example.org/fr/rapport")
+    answer = put_override(french_client, translation, segment, "javascript:alert(1)").json()
+    assert answer["data"] == "https://example.org/fr/rapport"
+    assert "not allowed" in answer["error"]
+    assert SegmentOverride.objects.get(context=segment.context).data == (
+        "https://example.org/fr/rapport"
+    )
 
 
 def test_translator_points_a_link_to_the_french_report(
@@ -145,6 +160,7 @@ def test_translator_points_a_link_to_the_french_report(
     translation, segment = link_override(linked_story, locales)
     response = put_override(french_client, translation, segment, "https://example.org/fr/rapport")
     assert response.status_code in (200, 201)
+    assert not response.json()["error"]
     translation.save_target(publish=True)
     french = linked_story.get_translation(locales["fr"])
     client.logout()
