@@ -10,11 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationFormMixin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import devices
 
-def code_field() -> forms.CharField:
+
+def code_field(**kwargs) -> forms.CharField:
     return forms.CharField(
         label=_("Code from your authenticator app"),
-        max_length=8,
+        max_length=12,
+        **kwargs,
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
@@ -25,7 +28,9 @@ class VerifyForm(OTPAuthenticationFormMixin, forms.Form):
     """The code asked after a correct password. django-otp checks it (and throttles the device
     after wrong codes, see ``OTP_TOTP_THROTTLE_FACTOR``); the messages are ours, translated."""
 
-    otp_token = code_field()
+    otp_token = code_field(
+        help_text=_("Lost your phone? Enter one of your recovery codes instead."),
+    )
 
     otp_error_messages = {
         **OTPAuthenticationFormMixin.otp_error_messages,
@@ -42,10 +47,18 @@ class VerifyForm(OTPAuthenticationFormMixin, forms.Form):
 
     def clean(self) -> dict:
         cleaned_data = super().clean()
-        # Each user has one authenticator app: check the code against it (django-otp asks which).
-        cleaned_data["otp_device"] = self.device.persistent_id
+        # django-otp checks a code against the device it is told: the authenticator app, or the
+        # recovery codes when the code has their length.
+        token = (cleaned_data.get("otp_token") or "").replace(" ", "").replace("-", "").lower()
+        cleaned_data["otp_token"] = token
+        recovery = devices.recovery_device(self.user)
+        device = recovery if recovery and devices.is_recovery_code(token) else self.device
+        cleaned_data["otp_device"] = device.persistent_id
         self.clean_otp(self.user)
         return cleaned_data
+
+    def verified_device(self):
+        return self.user.otp_device
 
 
 class CurrentPasswordForm(forms.Form):
@@ -87,3 +100,7 @@ class TurnOnForm(CurrentPasswordForm):
 
 class TurnOffForm(CurrentPasswordForm):
     pass
+
+
+class NewRecoveryCodesForm(CurrentPasswordForm):
+    prefix = "codes"  # its password field shares the page with the turn-off form's

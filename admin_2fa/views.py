@@ -1,5 +1,5 @@
 """The code page after the password, and the account page that turns the authenticator app on
-or off."""
+or off and hands out recovery codes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.generic import FormView, TemplateView
@@ -21,7 +21,11 @@ from django_otp import login as otp_login
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import devices
-from .forms import TurnOffForm, TurnOnForm, VerifyForm
+from .forms import NewRecoveryCodesForm, TurnOffForm, TurnOnForm, VerifyForm
+
+# Fresh recovery codes wait here between the POST that made them and the page that shows them
+# once, so reloading the page later does not show them again.
+NEW_CODES_SESSION_KEY = "admin_2fa_new_recovery_codes"
 
 
 @method_decorator([never_cache, sensitive_post_parameters("otp_token")], name="dispatch")
@@ -54,7 +58,21 @@ class VerifyView(FormView):
         return {**super().get_context_data(**kwargs), "next": self.get_success_url()}
 
     def form_valid(self, form):
-        otp_login(self.request, self.device)
+        device = form.verified_device()
+        otp_login(self.request, device)
+        if device != self.device:  # a recovery code, now used up
+            left = devices.recovery_codes_left(self.request.user)
+            messages.warning(
+                self.request,
+                ngettext(
+                    "You signed in with a recovery code; %(count)d code is left. Make new "
+                    "codes, or set up your new phone, under Account → Two-step verification.",
+                    "You signed in with a recovery code; %(count)d codes are left. Make new "
+                    "codes, or set up your new phone, under Account → Two-step verification.",
+                    left,
+                )
+                % {"count": left},
+            )
         return HttpResponseRedirect(self.get_success_url())
 
     def form_invalid(self, form):
@@ -94,6 +112,9 @@ class ManageView(WagtailAdminTemplateMixin, TemplateView):
         context.update(device=device, required=settings.WAGTAIL_2FA_REQUIRED)
         if device is not None:
             context.setdefault("turn_off_form", TurnOffForm(self.request))
+            context.setdefault("new_codes_form", NewRecoveryCodesForm(self.request))
+            context["new_codes"] = self.request.session.pop(NEW_CODES_SESSION_KEY, None)
+            context["codes_left"] = devices.recovery_codes_left(user)
         else:
             pending = devices.pending_device(user)
             context.setdefault("turn_on_form", TurnOnForm(self.request, pending))
@@ -110,12 +131,20 @@ class ManageView(WagtailAdminTemplateMixin, TemplateView):
             messages.success(request, _("Two-step verification is off for your account."))
             return redirect("admin_2fa_manage")
 
+        if "new_codes" in request.POST:
+            form = NewRecoveryCodesForm(request, data=request.POST)
+            if not form.is_valid() or devices.confirmed_device(request.user) is None:
+                return self.render_to_response(self.get_context_data(new_codes_form=form))
+            request.session[NEW_CODES_SESSION_KEY] = devices.new_recovery_codes(request.user)
+            return redirect("admin_2fa_manage")
+
         pending = devices.pending_device(request.user)
         form = TurnOnForm(request, pending, data=request.POST)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(turn_on_form=form))
         devices.confirm(pending)
         otp_login(request, pending)  # this session has just given a code
+        request.session[NEW_CODES_SESSION_KEY] = devices.new_recovery_codes(request.user)
         messages.success(
             request,
             _("Two-step verification is on: from now on, signing in asks for a code."),

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     # Two-step verification: one-time codes from an authenticator app (admin_2fa/).
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
 ]
 
 MIDDLEWARE = [

@@ -77,10 +77,13 @@ def turn_on(client, user) -> str:
 
 
 def let_throttle_expire(user) -> None:
-    """As if the wait imposed after a wrong code had passed."""
-    TOTPDevice.objects.filter(user=user).update(
-        throttling_failure_timestamp=timezone.now() - timedelta(hours=1)
-    )
+    """As if the wait imposed after a wrong code had passed (app and recovery codes alike)."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    for model in (TOTPDevice, StaticDevice):
+        model.objects.filter(user=user).update(
+            throttling_failure_timestamp=timezone.now() - timedelta(hours=1)
+        )
 
 
 def test_user_turns_on_2fa_and_is_asked_for_a_code_at_next_sign_in(client, demo, editor):
@@ -276,3 +279,64 @@ def test_two_factor_pages_speak_the_translators_language(
     assert title in client.get(MANAGE).content.decode()
     TOTPDevice.objects.create(user=editor, name="phone", confirmed=True)
     assert heading in client.get(VERIFY).content.decode()
+
+
+def recovery_codes_shown(response) -> list[str]:
+    return [code.get_text() for code in page(response).select(".admin-2fa-codes code")]
+
+
+def test_turning_on_shows_ten_recovery_codes_once(client, demo, editor):
+    turn_on(client, editor)
+    shown = client.get(MANAGE)
+    codes = recovery_codes_shown(shown)
+    assert len(codes) == 10 and len(set(codes)) == 10
+    assert "shown only now" in shown.content.decode()
+    again = client.get(MANAGE)
+    assert recovery_codes_shown(again) == []
+    assert "You have 10 unused recovery codes." in again.content.decode()
+
+
+def test_a_recovery_code_signs_in_once_when_the_phone_is_lost(client, demo, editor):
+    turn_on(client, editor)
+    codes = recovery_codes_shown(client.get(MANAGE))
+    client.logout()
+
+    sign_in(client, "eddie")
+    response = client.post(VERIFY, {"otp_token": codes[0].upper(), "next": DASHBOARD})
+    assert response.status_code == 302 and response["Location"] == DASHBOARD
+    dashboard = client.get(DASHBOARD, follow=True).content.decode()
+    assert "You signed in with a recovery code; 9 codes are left." in dashboard
+    client.logout()
+
+    sign_in(client, "eddie")
+    response = client.post(VERIFY, {"otp_token": codes[0], "next": DASHBOARD})
+    assert response.status_code == 200
+    assert "That code is not right" in response.content.decode()
+    assert client.get(DASHBOARD)["Location"].startswith(VERIFY)
+
+
+def test_new_recovery_codes_replace_the_old_ones(client, demo, editor):
+    turn_on(client, editor)
+    old = recovery_codes_shown(client.get(MANAGE))
+    refused = client.post(MANAGE, {"new_codes": "1", "codes-password": "not-my-password"})
+    assert "That is not your password." in refused.content.decode()
+    response = client.post(MANAGE, {"new_codes": "1", "codes-password": PASSWORD})
+    assert response.status_code == 302
+    new = recovery_codes_shown(client.get(MANAGE))
+    assert len(new) == 10 and not set(new) & set(old)
+    client.logout()
+
+    sign_in(client, "eddie")
+    let_throttle_expire(editor)
+    assert client.post(VERIFY, {"otp_token": old[1]}).status_code == 200
+    let_throttle_expire(editor)
+    assert client.post(VERIFY, {"otp_token": new[1]}).status_code == 302
+
+
+def test_turning_off_removes_the_recovery_codes(client, demo, editor):
+    from django_otp.plugins.otp_static.models import StaticToken
+
+    turn_on(client, editor)
+    assert StaticToken.objects.filter(device__user=editor).count() == 10
+    client.post(MANAGE, {"turn_off": "1", "password": PASSWORD})
+    assert not StaticToken.objects.filter(device__user=editor).exists()
