@@ -13,13 +13,18 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import devices
 
 
-def code_field(**kwargs) -> forms.CharField:
+def code_field(inputmode: str = "numeric", **kwargs) -> forms.CharField:
     return forms.CharField(
         label=_("Code from your authenticator app"),
         max_length=12,
         **kwargs,
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": inputmode,
+                "autocapitalize": "none",
+                "autofocus": True,
+            }
         ),
     )
 
@@ -29,6 +34,8 @@ class VerifyForm(OTPAuthenticationFormMixin, forms.Form):
     after wrong codes, see ``OTP_TOTP_THROTTLE_FACTOR``); the messages are ours, translated."""
 
     otp_token = code_field(
+        # Recovery codes have letters: a phone's digits-only keyboard could not type them.
+        inputmode="text",
         help_text=_("Lost your phone? Enter one of your recovery codes instead."),
     )
 

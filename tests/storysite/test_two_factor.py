@@ -302,6 +302,8 @@ def test_a_recovery_code_signs_in_once_when_the_phone_is_lost(client, demo, edit
     client.logout()
 
     sign_in(client, "eddie")
+    field = page(client.get(VERIFY)).select_one("input[name=otp_token]")
+    assert field["inputmode"] == "text"  # a digits-only phone keyboard could not type the code
     response = client.post(VERIFY, {"otp_token": codes[0].upper(), "next": DASHBOARD})
     assert response.status_code == 302 and response["Location"] == DASHBOARD
     dashboard = client.get(DASHBOARD, follow=True).content.decode()
