@@ -30,6 +30,7 @@ from stories.models import (
     SocialPost,
     StoryIndexPage,
     StoryPage,
+    TopicName,
 )
 
 from . import content
@@ -417,10 +418,12 @@ def load_demo() -> dict[str, int]:
     named_partners, placeholders = build_partners(default_locale)
     partner_pages = build_partner_pages(home, {p.name: p for p in named_partners})
     social_posts = build_social_posts(default_locale, campaigns)
+    # Named in English when the stories' tags were made (stories/models/topics.py).
+    topics = list(TopicName.objects.filter(locale=default_locale))
     # Snippets before the pages that point at them; parents before children.
     for code, catalogue in content.TRANSLATIONS.items():
         locale = Locale.objects.get(language_code=code)
-        for snippet in [*campaigns.values(), *named_partners, *social_posts]:
+        for snippet in [*campaigns.values(), *named_partners, *social_posts, *topics]:
             translate(snippet, locale, catalogue)
         for partner in placeholders:
             translate_placeholder(partner, locale, catalogue)

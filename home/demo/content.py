@@ -1016,3 +1016,16 @@ for _number in range(1, PLACEHOLDER_PARTNERS + 1):
     _english = PLACEHOLDER_NAME.format(number=_number)
     TRANSLATIONS["fr"][_english] = f"Partenaire de démonstration {_number:02d}"
     TRANSLATIONS["ar"][_english] = f"شريك تجريبي {_number:02d}"
+
+# Story topics (the stories' tags), as readers see them in each language.
+TRANSLATIONS["fr"].update(
+    {
+        "children": "enfants",
+        "culture": "culture",
+        "education": "éducation",
+        "heritage": "patrimoine",
+    }
+)
+TRANSLATIONS["ar"].update(
+    {"children": "الأطفال", "culture": "الثقافة", "education": "التعليم", "heritage": "التراث"}
+)

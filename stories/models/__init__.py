@@ -6,6 +6,7 @@ from .news import DigestPage, ExplainerPage, NewsIndexPage, NewsPage
 from .partners import PartnerIndexPage, PartnerPage
 from .snippets import Campaign, Partner, SocialPost
 from .story import CampaignPage, StoryIndexPage, StoryPage, StoryPageTag, StoryRelatedStory
+from .topics import TopicName
 
 __all__ = [
     "Campaign",
@@ -23,4 +24,5 @@ __all__ = [
     "StoryPage",
     "StoryPageTag",
     "StoryRelatedStory",
+    "TopicName",
 ]

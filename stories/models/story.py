@@ -18,6 +18,7 @@ from media_pipeline.renditions import prefetch_renditions
 from ..blocks import StoryStreamBlock
 from .base import SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
+from .topics import alphabetical, labelled
 
 RELATED_STORIES = 3
 LISTING_FRAGMENT = "stories/includes/story_list.html"
@@ -81,10 +82,14 @@ class StoryListingMixin:
             stories = (
                 stories.filter(campaign=active_campaign) if active_campaign else stories.none()
             )
-        topics = list(
-            Tag.objects.filter(stories_storypagetag_items__content_object__in=published)
-            .distinct()
-            .order_by("name")
+        topics = sorted(
+            labelled(
+                Tag.objects.filter(stories_storypagetag_items__content_object__in=published)
+                .distinct()
+                .order_by(),
+                self.locale_id,
+            ),
+            key=lambda topic: alphabetical(topic.label),
         )
         topic_slug = request.GET.get("topic", "")
         active_topic = next((t for t in topics if t.slug == topic_slug), None)
@@ -236,7 +241,7 @@ class StoryPage(SocialMetaMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related()
         prefetch_renditions(story.hero_image for story in context["related_stories"])
-        context["topics"] = list(self.tags.all())
+        context["topics"] = labelled(self.tags.all(), self.locale_id)
         return context
 
 
