@@ -62,3 +62,18 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor-admin", "admin@example.com", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def french_translator(demo):
+    from home.translators import ensure_translator_user
+
+    user, _created = ensure_translator_user("fr", "translator-fr-test", "pw")
+    return user
+
+
+@pytest.fixture
+def french_client(client, french_translator):
+    """The test client signed in as a member of "Translators (French)"."""
+    client.force_login(french_translator)
+    return client

@@ -13,9 +13,9 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
-from home.translators import ensure_translator_user
 from stories.models import StoryPage
 from tests.i18n.conftest import translation_for
+from tests.storysite.test_editorial_roles import edit_post
 
 SCRIPT_LINKS = [
     "javascript:alert(document.cookie)",
@@ -28,13 +28,6 @@ SVG_WITH_SCRIPT = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
     b"<script>alert(document.domain)</script><rect width='10' height='10'/></svg>"
 )
-
-
-@pytest.fixture
-def french_client(client, demo):
-    user, _created = ensure_translator_user("fr", "translator-fr-test", "pw")
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -64,24 +57,7 @@ def link_paragraph(url: str) -> str:
 
 
 def publish_through_the_editor(client, page, body) -> None:
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "standfirst": page.standfirst,
-            "date": page.date.isoformat(),
-            "location": page.location,
-            "hero_image": page.hero_image_id or "",
-            "hero_alt_text": page.hero_alt_text,
-            "campaign": page.campaign_id or "",
-            "body": streamfield(body),
-            "related_stories": inline_formset([]),
-            "action-publish": "1",
-        }
-    )
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    response = edit_post(client, page, page.title, "action-publish", body=body)
     assert response.status_code == 302, response.content[:3000]
 
 

@@ -26,7 +26,8 @@ def member_of(django_user_model, group_name: str, username: str):
     return user
 
 
-def edit_data(page, title: str, action: str) -> dict:
+def edit_data(page, title: str, action: str, body=()) -> dict:
+    """The story page editor's form as a browser posts it, with ``body`` as its blocks."""
     from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
     return nested_form_data(
@@ -39,16 +40,16 @@ def edit_data(page, title: str, action: str) -> dict:
             "hero_image": page.hero_image_id or "",
             "hero_alt_text": page.hero_alt_text,
             "campaign": page.campaign_id or "",
-            "body": streamfield([]),
+            "body": streamfield(list(body)),
             "related_stories": inline_formset([]),
             action: "1",
         }
     )
 
 
-def edit_post(client, page, title: str, action: str, **kwargs):
+def edit_post(client, page, title: str, action: str, body=(), **kwargs):
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    return client.post(url, edit_data(page, title, action), **kwargs)
+    return client.post(url, edit_data(page, title, action, body), **kwargs)
 
 
 def submit_for_moderation(client, django_user_model, story) -> WorkflowState:
