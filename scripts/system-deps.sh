@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# Install the Debian packages Storysite needs, only those missing. Usage: system-deps.sh demo|test
+# Install the Debian packages Storysite needs, only those missing. Usage: system-deps.sh demo|test|prod-like
 set -euo pipefail
 
 case "${1:-demo}" in
     demo) wanted=(ffmpeg) ;;
-    test) wanted=(ffmpeg chromium postgresql fonts-noto-core) ;;
-    *) echo "usage: $0 demo|test" >&2; exit 2 ;;
+    # The test suite also starts the production-like topology (scripts/prod-like.sh).
+    test) wanted=(ffmpeg chromium postgresql fonts-noto-core nginx libnginx-mod-http-brotli-filter redis-server) ;;
+    prod-like) wanted=(ffmpeg postgresql nginx libnginx-mod-http-brotli-filter redis-server) ;;
+    *) echo "usage: $0 demo|test|prod-like" >&2; exit 2 ;;
 esac
 
-if [ "${1:-demo}" = test ]; then
+if [ "${1:-demo}" = test ] || [ "${1:-demo}" = prod-like ]; then
     # The RUM index that ranks searches (search/migrations/0002): the package for the
     # PostgreSQL major version Debian's `postgresql` installs (15 on bookworm, 17 on trixie).
     pg_major() { apt-cache depends postgresql 2>/dev/null | grep -oP 'Depends: postgresql-\K[0-9]+' | head -n 1; }
