@@ -148,7 +148,7 @@ class HomePage(SocialMetaMixin, Page):
             .first()
         )
         context["social_posts"] = list(
-            SocialPost.objects.filter(locale_id=self.locale_id)
+            SocialPost.objects.filter(locale_id=self.locale_id, live=True)
             .select_related("campaign", "image")
             .prefetch_related("image__renditions")[:SOCIAL_POSTS]
         )
@@ -157,8 +157,8 @@ class HomePage(SocialMetaMixin, Page):
     def partner_count(self) -> int:
         """How many partners the Coalition has, counted from the partner data in this language
         (the default language's count if the partners are not translated yet)."""
-        count = Partner.objects.filter(locale_id=self.locale_id).count()
-        return count or Partner.objects.filter(locale__language_code="en").count()
+        count = Partner.objects.filter(locale_id=self.locale_id, live=True).count()
+        return count or Partner.objects.filter(locale__language_code="en", live=True).count()
 
     def summary_text(self) -> str:
         from django.utils.html import strip_tags

@@ -1,8 +1,8 @@
 """Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
 to their language (``home/translators.py``); a publish request from someone who may not publish
-refused outright; the checked PO import in place of wagtail-localize's lenient one; sync that
-never publishes English into French or Arabic pages; translators' link overrides limited to
-web, mail and phone addresses."""
+refused outright; the checked PO import in place of wagtail-localize's lenient one; submitting
+and syncing translations that make drafts only (``home/translation_drafts.py``); translators'
+link overrides limited to web, mail and phone addresses."""
 
 from __future__ import annotations
 
@@ -23,10 +23,14 @@ from wagtail.models import TranslatableMixin
 from wagtail.whitelist import check_url
 from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
 from wagtail_localize.views import edit_translation
-from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .page_cache import mark_page_cacheable
 from .po_files import POImportError, import_po_checked
+from .translation_drafts import (
+    SubmitPageAsDrafts,
+    SubmitSnippetAsDrafts,
+    UpdateTranslationsAsDrafts,
+)
 from .translators import can_edit_locale
 
 # After Wagtail's view-restriction check (registered at the default order 0) in the serve chain.
@@ -170,27 +174,6 @@ def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResp
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
 
 
-class SyncWithoutMixingLanguages(UpdateTranslationsView):
-    """wagtail-localize's "Sync translated pages", minus one way to break the fallback rule:
-    "Publish immediately" without machine translation would publish French and Arabic pages with
-    the changed English sentences inside. Those updates are saved as drafts instead, for the
-    translators to finish and publish."""
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        if data.get("publish_translations") and not data.get("use_machine_translation"):
-            data["publish_translations"] = False
-            messages.warning(
-                self.request,
-                _(
-                    "Translations were updated but not published: the changed text is not "
-                    "translated yet and would appear in English. Translators publish them "
-                    "once translated."
-                ),
-            )
-        return super().form_valid(form)
-
-
 @hooks.register("register_admin_urls", order=FIRST)
 def guard_translation_editor_urls():
     """The same paths as wagtail-localize's (registered earlier, so they win); reversing
@@ -212,8 +195,14 @@ def guard_translation_editor_urls():
         path(prefix + "preview/", _target_locale_guard(views.preview_translation)),
         path(prefix + "preview/<str:mode>/", _target_locale_guard(views.preview_translation)),
         path(prefix + "disable/", _target_locale_guard(views.stop_translation)),
+        # Submitting and syncing make drafts only (home/translation_drafts.py).
+        path("localize/submit/page/<int:page_id>/", SubmitPageAsDrafts.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetAsDrafts.as_view(),
+        ),
         path(
             "localize/update/<int:translation_source_id>/",
-            SyncWithoutMixingLanguages.as_view(),
+            UpdateTranslationsAsDrafts.as_view(),
         ),
     ]

@@ -77,7 +77,9 @@ class SearchForm(forms.Form):
             (key, CONTENT_TYPES[key][1]) for key in available_types()
         ]
         campaign = campaign_model()
-        campaigns = campaign.objects.filter(locale=locale).order_by("name") if campaign else []
+        campaigns = (
+            campaign.objects.filter(locale=locale, live=True).order_by("name") if campaign else []
+        )
         self.fields["campaign"].choices = [("", _("All campaigns"))] + [
             (c.slug, f"{c.name} ({c.hashtag})") for c in campaigns
         ]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
@@ -318,6 +318,7 @@ def translate_placeholder(partner: Partner, locale: Locale, catalogue: dict[str,
     translated.summary = catalogue.get(partner.summary, partner.summary)
     translated.partner_type = partner.partner_type
     translated.joined = partner.joined
+    translated.live = True  # published as it is: the demo's own translation
     translated.save()
 
 
@@ -394,13 +395,14 @@ def translate(instance, locale: Locale, catalogue: dict[str, str]) -> None:
                 "tool_name": DEMO_TOOL_NAME,
             },
         )
-    # wagtail-localize defers publishing to transaction commit; publishing here instead keeps the
-    # whole demo build in one transaction and the tree counts right.
-    is_page = isinstance(instance, Page)
+    # Saved as a draft, then published here, as a translator would: a translation is never live
+    # by default (docs/i18n.md). (wagtail-localize's own publish waits for the transaction to
+    # commit; publishing here keeps the whole demo build in one transaction, counts right.)
+    has_drafts = isinstance(instance, DraftStateMixin)
     translated, _created = source.create_or_update_translation(
-        locale, publish=not is_page, copy_parent_pages=True, fallback=True
+        locale, publish=not has_drafts, copy_parent_pages=True, fallback=True
     )
-    if is_page:
+    if has_drafts:
         translated.get_latest_revision().publish()
 
 

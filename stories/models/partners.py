@@ -35,7 +35,7 @@ class PartnerIndexPage(SocialMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partners = (
-            Partner.objects.filter(locale_id=self.locale_id)
+            Partner.objects.filter(locale_id=self.locale_id, live=True)
             .select_related("logo")
             .prefetch_related("logo__renditions")
         )
@@ -47,9 +47,9 @@ class PartnerIndexPage(SocialMetaMixin, Page):
         context["partners"] = partners
         context["partner_type"] = kind
         context["partner_types"] = Partner.TYPE_CHOICES
-        context["partner_stats"] = Partner.objects.filter(locale_id=self.locale_id).aggregate(
-            total=Count("pk"), since=Min("joined")
-        )
+        context["partner_stats"] = Partner.objects.filter(
+            locale_id=self.locale_id, live=True
+        ).aggregate(total=Count("pk"), since=Min("joined"))
         context["spotlights"] = (
             PartnerPage.objects.child_of(self)
             .live()

@@ -1,12 +1,17 @@
-"""Snippets: campaigns, Coalition partners and curated social posts, all translatable."""
+"""Snippets: campaigns, Coalition partners and curated social posts, all translatable.
+
+They have drafts (Wagtail's ``DraftStateMixin``) so that a translation submitted by an editor
+stays unpublished, hidden from visitors, until a translator publishes it (docs/i18n.md); every
+visitor-facing query asks for ``live=True``."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -15,7 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 web_url = URLValidator(schemes=["http", "https"])
 
 
-class Campaign(TranslatableMixin, index.Indexed, models.Model):
+class Campaign(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A communication campaign such as #LifeafterDaesh; stories carry one."""
 
     hashtag = models.CharField(
@@ -26,6 +31,8 @@ class Campaign(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120, help_text=_("e.g. “Life after Daesh”."))
     slug = models.SlugField(_("slug"), max_length=64, help_text=_("Used in filter links."))
     description = models.TextField(_("description"), blank=True)
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="campaign")
 
     panels = [
         FieldPanel("hashtag"),
@@ -50,8 +57,12 @@ class Campaign(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.hashtag
 
+    @property
+    def revisions(self):
+        return self._revisions
 
-class Partner(TranslatableMixin, index.Indexed, models.Model):
+
+class Partner(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A member of the Coalition: a country or an organisation such as NATO."""
 
     COUNTRY = "country"
@@ -77,6 +88,8 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("One or two sentences on the partner's contribution."),
     )
     website = models.URLField(_("website"), blank=True, validators=[web_url])
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partner")
 
     panels = [
         FieldPanel("name"),
@@ -108,13 +121,17 @@ class Partner(TranslatableMixin, index.Indexed, models.Model):
         return self.name
 
     @property
+    def revisions(self):
+        return self._revisions
+
+    @property
     def initials(self) -> str:
         """Shown in place of a missing flag or logo."""
         words = [word for word in self.name.split() if word[:1].isalnum()]
         return "".join(word[0] for word in words[:2]).upper()
 
 
-class SocialPost(TranslatableMixin, index.Indexed, models.Model):
+class SocialPost(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
     """A post from the Coalition's social accounts, copied here by an editor: the site shows a
     curated feed without loading any third-party widget or tracker."""
 
@@ -153,6 +170,8 @@ class SocialPost(TranslatableMixin, index.Indexed, models.Model):
     )
     posted_on = models.DateField(_("posted on"))
 
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="socialpost")
+
     panels = [
         FieldPanel("account"),
         FieldPanel("text"),
@@ -181,6 +200,10 @@ class SocialPost(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return f"{self.account} {self.posted_on:%Y-%m-%d}: {self.text[:50]}"
+
+    @property
+    def revisions(self):
+        return self._revisions
 
 
 register_snippet(Campaign)

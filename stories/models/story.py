@@ -75,7 +75,7 @@ class StoryListingMixin:
         context = super().get_context(request, *args, **kwargs)
         published = self.base_stories()
         stories = published
-        campaigns = list(Campaign.objects.filter(locale_id=self.locale_id))
+        campaigns = list(Campaign.objects.filter(locale_id=self.locale_id, live=True))
         campaign_slug = request.GET.get("campaign", "")
         active_campaign = next((c for c in campaigns if c.slug == campaign_slug), None)
         if campaign_slug:

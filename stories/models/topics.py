@@ -1,13 +1,14 @@
 """Story topics in every language. Editors tag stories with topics (taggit tags, shared by the
 translations of a story, like any synchronised field); a ``TopicName`` per tag and locale says
 how the topic reads there. The English name is made with the tag, and translators translate it
-like any other snippet; a topic without a name in a language shows its tag's name."""
+like any other snippet; a topic without a published name in a language shows its tag's name."""
 
 from __future__ import annotations
 
 import unicodedata
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, QuerySet, Subquery
@@ -17,13 +18,16 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
-class TopicName(TranslatableMixin, index.Indexed, models.Model):
+class TopicName(DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model):
+    """How a topic reads in one language. Unpublished names (a translation submitted but not yet
+    published by a translator) are not shown: the topic reads as its tag until then."""
+
     tag = models.ForeignKey(
         Tag,
         verbose_name=_("topic"),
@@ -34,6 +38,8 @@ class TopicName(TranslatableMixin, index.Indexed, models.Model):
     name = models.CharField(
         _("name"), max_length=100, help_text=_("How readers see the topic in this language.")
     )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="topicname")
 
     panels = [FieldPanel("tag"), FieldPanel("name")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -50,6 +56,10 @@ class TopicName(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def revisions(self):
+        return self._revisions
+
     def clean(self) -> None:
         # The admin form has no locale field, so Django would not check the constraint itself.
         taken = TopicName.objects.filter(tag_id=self.tag_id, locale_id=self.locale_id)
@@ -62,15 +72,12 @@ register_snippet(TopicName)
 
 def labelled(tags, locale_id: int) -> list[Tag]:
     """``tags`` with a ``label``: the topic's name in the locale, else the tag's own name."""
-    name_here = TopicName.objects.filter(tag=OuterRef("pk"), locale_id=locale_id).values("name")
+    published = TopicName.objects.filter(locale_id=locale_id, live=True)
+    name_here = published.filter(tag=OuterRef("pk")).values("name")
     if isinstance(tags, QuerySet):
         return list(tags.annotate(label=Coalesce(Subquery(name_here[:1]), F("name"))))
     tags = list(tags)  # a page preview's unsaved tags
-    names = dict(
-        TopicName.objects.filter(tag__in=[t.pk for t in tags], locale_id=locale_id).values_list(
-            "tag_id", "name"
-        )
-    )
+    names = dict(published.filter(tag__in=[t.pk for t in tags]).values_list("tag_id", "name"))
     for tag in tags:
         tag.label = names.get(tag.pk, tag.name)
     return tags

@@ -176,6 +176,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Machine translation in the translation editor: offline dummy by default, DeepL when
 # DEEPL_API_KEY is set, none with MACHINE_TRANSLATOR=none (see settings/translation.py).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(os.environ)
+# Submitting for translation makes drafts: a French or Arabic page goes live when a translator
+# publishes it, never because its English source is live (wagtail-localize's default).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Translators work in their own language: the admin follows each user's language preference.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
