@@ -57,7 +57,9 @@ def save_translation_draft(translation: Translation, user=None) -> None:
 
 class DraftOnlyTranslationCreator(TranslationCreator):
     """wagtail-localize's ``TranslationCreator`` (the page or snippet, one level of the snippets
-    it points at, each target locale), saving targets with ``save_translation_draft``."""
+    it points at, each target locale), saving targets with ``save_translation_draft``; a page's
+    parents missing in a target language are translated first, as drafts too (wagtail-localize
+    would make them live aliases of the English parents)."""
 
     def create_translations(self, instance, include_related_objects=True):
         if isinstance(instance, Page):
@@ -65,6 +67,8 @@ class DraftOnlyTranslationCreator(TranslationCreator):
         if instance.translation_key in self.seen_objects:
             return
         self.seen_objects.add(instance.translation_key)
+        if isinstance(instance, Page):
+            self._translate_missing_parents(instance)
         source, _created = TranslationSource.get_or_create_from_instance(instance)
         if include_related_objects:
             # Before the translation records, which need the related objects in the locale.
@@ -84,6 +88,22 @@ class DraftOnlyTranslationCreator(TranslationCreator):
             )
             self.mappings[source].append(translation)
             save_translation_draft(translation, self.user)
+
+    def _translate_missing_parents(self, page: Page) -> None:
+        parent = page.get_parent()
+        if parent is None or parent.is_root():  # a language's home page: its parent is shared
+            return
+        missing = [
+            locale
+            for locale in self.target_locales
+            if locale.pk != page.locale_id and not parent.has_translation(locale)
+        ]
+        if missing:
+            parents = DraftOnlyTranslationCreator(self.user, missing)
+            parents.seen_objects = self.seen_objects
+            parents.create_translations(parent)
+            for source, translations in parents.mappings.items():
+                self.mappings[source].extend(translations)
 
 
 def translate_as_drafts(instance, locales, components=None, user=None) -> None:

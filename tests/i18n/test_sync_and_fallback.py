@@ -45,7 +45,7 @@ def test_changed_english_string_shows_as_needing_translation_for_french(
 
 
 def test_page_submitted_for_translation_is_not_shown_in_french_until_translated(
-    admin_client, locales, client
+    admin_client, locales, client, django_capture_on_commit_callbacks
 ):
     index = StoryIndexPage.objects.get(locale=locales["en"])
     story = StoryPage(
@@ -57,9 +57,11 @@ def test_page_submitted_for_translation_is_not_shown_in_french_until_translated(
     index.add_child(instance=story)
     story.save_revision().publish()
 
-    response = admin_client.post(
-        f"/admin/localize/submit/page/{story.pk}/", {"locales": [locales["fr"].pk]}
-    )
+    # wagtail-localize publishes on commit: run those callbacks, as a real request would.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/submit/page/{story.pk}/", {"locales": [locales["fr"].pk]}
+        )
     assert response.status_code == 302
     assert Translation.objects.filter(
         source__object_id=story.translation_key, target_locale=locales["fr"]
@@ -82,7 +84,7 @@ def test_page_submitted_for_translation_is_not_shown_in_french_until_translated(
 
 
 def test_sync_with_publish_immediately_does_not_publish_english_into_french(
-    admin_client, locales, client
+    admin_client, locales, client, django_capture_on_commit_callbacks
 ):
     english = StoryPage.objects.get(locale=locales["en"], slug="four-schools-dohuk")
     french = english.get_translation(locales["fr"])
@@ -90,9 +92,10 @@ def test_sync_with_publish_immediately_does_not_publish_english_into_french(
     english.save_revision().publish()
     source = TranslationSource.objects.get(object_id=english.translation_key)
 
-    response = admin_client.post(
-        f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            f"/admin/localize/update/{source.pk}/", {"publish_translations": "on"}
+        )
     assert response.status_code == 302
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("not published" in message for message in messages), messages

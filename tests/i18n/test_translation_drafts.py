@@ -153,6 +153,20 @@ def test_a_subtree_submitted_for_translation_is_drafts_only(editor, committing, 
     french = [page.get_translation(locales["fr"]) for page in english_news.get_descendants(True)]
     assert len(french) > 1
     assert [page.title for page in french if page.live] == []
+    assert [page.title for page in french if page.alias_of_id] == []
+
+
+def test_a_page_whose_section_is_not_in_french_brings_the_section_as_a_draft(
+    editor, committing, locales
+):
+    english_news = NewsIndexPage.objects.get(locale=locales["en"])
+    english_news.get_translation(locales["fr"]).delete()
+    article = english_news.get_children().first()
+    submit_page(editor, committing, article, "fr", locales=locales)
+    french_news = english_news.get_translation(locales["fr"])
+    assert french_news.alias_of_id is None  # a translation to make, not the English page itself
+    assert not french_news.live
+    assert not article.get_translation(locales["fr"]).live
 
 
 def test_updating_translations_keeps_the_live_french_text_and_saves_a_draft(
