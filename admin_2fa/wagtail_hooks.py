@@ -38,13 +38,12 @@ def two_factor_account_item(request):
 def _second_step_first(request, restrictions):
     """A user who has given the password but still owes the code (or, when it is mandatory, the
     set-up) is not signed in yet for content restricted to signed-in users or groups: send them
-    to that step, then back here."""
-    if not request.user.is_authenticated:
-        return None  # anonymous visitors: Wagtail's own answer
-    if not any(r.restriction_type in SIGNED_IN_RESTRICTIONS for r in restrictions):
-        return None
+    to that step, then back here. ``restrictions`` is a callable, so that visitors and verified
+    users cost no query."""
     step = missing_step(request.user)
     if step is None:
+        return None
+    if not any(r.restriction_type in SIGNED_IN_RESTRICTIONS for r in restrictions()):
         return None
     response = redirect_to_login(request.get_full_path(), login_url=reverse(step))
     add_never_cache_headers(response)
@@ -53,9 +52,9 @@ def _second_step_first(request, restrictions):
 
 @hooks.register("before_serve_page", order=BEFORE_WAGTAIL)
 def second_step_before_restricted_pages(page, request, serve_args, serve_kwargs):
-    return _second_step_first(request, page.get_view_restrictions())
+    return _second_step_first(request, page.get_view_restrictions)
 
 
 @hooks.register("before_serve_document", order=BEFORE_WAGTAIL)
 def second_step_before_private_documents(document, request):
-    return _second_step_first(request, document.collection.get_view_restrictions())
+    return _second_step_first(request, document.collection.get_view_restrictions)
