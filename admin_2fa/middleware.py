@@ -1,18 +1,19 @@
 """Asks admin users for their second step before the admin opens.
 
 Runs after django-otp's ``OTPMiddleware`` (which tells whether this session has given a code).
-Only admin URLs are concerned: a signed-in admin user with an authenticator app, who has not
-given a code in this session, is sent to the code page; with ``WAGTAIL_2FA_REQUIRED``, an admin
-user without an app is sent to set one up. Visitors' pages are never touched.
+Only admin URLs are concerned here: a signed-in admin user with an authenticator app, who has
+not given a code in this session, is sent to the code page; with ``WAGTAIL_2FA_REQUIRED``, an
+admin user without an app is sent to set one up (``steps.missing_step``). Visitors' pages are
+never touched; restricted pages and private documents ask through Wagtail's serve hooks
+(``wagtail_hooks.py``).
 """
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
 
-from .devices import confirmed_device
+from .steps import missing_step
 
 # Reachable before the second step: signing in and out, and what those pages load.
 ALWAYS_OPEN = {
@@ -45,18 +46,10 @@ class AdminTwoFactorMiddleware:
         """The URL name of the page this request must go through first, if any."""
         if not request.path_info.startswith(reverse("wagtailadmin_home")):
             return None
-        user = request.user
-        if not user.is_authenticated or user.is_verified():
+        step = missing_step(request.user)
+        if step is None:
             return None
         url_name = _url_name(request.path_info)
-        if url_name in ALWAYS_OPEN:
+        if url_name in ALWAYS_OPEN or url_name == step:  # the missing page itself stays open
             return None
-        if confirmed_device(user) is not None:
-            return "admin_2fa_verify"
-        if (
-            settings.WAGTAIL_2FA_REQUIRED
-            and url_name != "admin_2fa_manage"
-            and user.has_perm("wagtailadmin.access_admin")
-        ):
-            return "admin_2fa_manage"
-        return None
+        return step

@@ -2,7 +2,8 @@
 to their language (``home/translators.py``); a publish request from someone who may not publish
 refused outright; the checked PO import in place of wagtail-localize's lenient one; submitting
 and syncing translations that make drafts only (``home/translation_drafts.py``); translators'
-link overrides limited to web, mail and phone addresses."""
+link overrides limited to web, mail and phone addresses; the segment endpoints limited to the
+translation's own segments."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -21,7 +22,12 @@ from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import TranslatableMixin
 from wagtail.whitelist import check_url
-from wagtail_localize.models import OverridableSegment, SegmentOverride, Translation
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    Translation,
+)
 from wagtail_localize.views import edit_translation
 
 from .page_cache import mark_page_cacheable
@@ -96,6 +102,30 @@ def _target_locale_guard(view):
         return view(request, translation_id, *args, **kwargs)
 
     return guarded
+
+
+def _segment_of_this_translation(segment_model, segment_argument: str):
+    """Wrap a wagtail-localize view taking ``translation_id`` and a segment id so that the
+    segment must come from that translation's own source: 404 otherwise, as wagtail-localize
+    answers, before anything else runs (our own checks below answer with segment data, so they
+    must never see another page's segment), and the translation must be one the user may edit."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, translation_id, *args, **kwargs):
+            translation = get_object_or_404(Translation, id=translation_id)
+            if not segment_model.objects.filter(
+                id=kwargs[segment_argument], source_id=translation.source_id
+            ).exists():
+                raise Http404
+            instance = translation.get_target_instance()
+            if not edit_translation.user_can_edit_instance(request.user, instance):
+                raise PermissionDenied
+            return view(request, translation_id, *args, **kwargs)
+
+        return checked
+
+    return decorator
 
 
 def _put_value(request: HttpRequest) -> str | None:
@@ -183,11 +213,19 @@ def guard_translation_editor_urls():
     return [
         path(
             prefix + "strings/<int:string_segment_id>/edit/",
-            _target_locale_guard(views.edit_string_translation),
+            _target_locale_guard(
+                _segment_of_this_translation(StringSegment, "string_segment_id")(
+                    views.edit_string_translation
+                )
+            ),
         ),
         path(
             prefix + "overrides/<int:overridable_segment_id>/edit/",
-            _target_locale_guard(_overrides_must_be_safe_addresses(views.edit_override)),
+            _target_locale_guard(
+                _segment_of_this_translation(OverridableSegment, "overridable_segment_id")(
+                    _overrides_must_be_safe_addresses(views.edit_override)
+                )
+            ),
         ),
         path(prefix + "pofile/download/", _target_locale_guard(views.download_pofile)),
         path(prefix + "pofile/upload/", _target_locale_guard(upload_checked_pofile)),

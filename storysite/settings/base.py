@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "media_pipeline",
     "search",
     "admin_2fa",
+    "downloads",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -309,6 +310,10 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media_pipeline.forms.StoryImageForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("WAGTAILDOCS_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
+# Document links always go to /documents/<id>/<name>, which checks the collection's view
+# restrictions; with S3 it then redirects to a link signed for DOCUMENT_URL_SECONDS (default 60,
+# storage.py), as the bucket serves no document to unsigned requests (docs/operations.md).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Two-step verification for the admin (admin_2fa/, docs/operations.md) ----------------------
 # Optional by default: anyone may turn on an authenticator app (TOTP) under Account → Two-step

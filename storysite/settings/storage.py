@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.core.exceptions import ImproperlyConfigured
+
 # django-storages' S3Storage with short connection timeouts and few retries (see its docstring).
 S3_BACKEND = "media_pipeline.storage.S3MediaStorage"
 FILESYSTEM_BACKEND = "django.core.files.storage.FileSystemStorage"
+# The same bucket, for handing out documents: every link is signed and short-lived
+# (downloads/wagtail_hooks.py looks this storage up by name).
+DOCUMENTS_STORAGE = "documents"
+DOCUMENT_URL_SECONDS = 60
 
 
 def s3_options(environ: Mapping[str, str]) -> dict | None:
@@ -50,11 +56,37 @@ def s3_options(environ: Mapping[str, str]) -> dict | None:
     return {key: value for key, value in options.items() if value is not None}
 
 
+def document_url_seconds(environ: Mapping[str, str]) -> int:
+    raw = environ.get("DOCUMENT_URL_SECONDS", "").strip()
+    if not raw:
+        return DOCUMENT_URL_SECONDS
+    # S3 accepts signatures valid from one second to seven days.
+    if not raw.isdigit() or not 1 <= int(raw) <= 7 * 24 * 3600:
+        raise ImproperlyConfigured(
+            f"DOCUMENT_URL_SECONDS must be a number of seconds from 1 to 604800, not {raw!r}."
+        )
+    return int(raw)
+
+
+def documents_options(options: dict, environ: Mapping[str, str]) -> dict:
+    """The bucket's options for links to documents: signed with the site's key, valid for
+    ``DOCUMENT_URL_SECONDS``, and on the S3 endpoint itself — a CDN domain would give unsigned
+    links (django-storages signs those only for CloudFront with a key pair)."""
+    signed = {key: value for key, value in options.items() if key != "custom_domain"}
+    signed.update(querystring_auth=True, querystring_expire=document_url_seconds(environ))
+    return signed
+
+
 def build_storages(environ: Mapping[str, str], *, static_backend: str) -> dict:
     """Django's STORAGES setting for this environment."""
     options = s3_options(environ)
+    storages = {"staticfiles": {"BACKEND": static_backend}}
     if options is None:
-        default = {"BACKEND": FILESYSTEM_BACKEND}
+        storages["default"] = {"BACKEND": FILESYSTEM_BACKEND}
     else:
-        default = {"BACKEND": S3_BACKEND, "OPTIONS": options}
-    return {"default": default, "staticfiles": {"BACKEND": static_backend}}
+        storages["default"] = {"BACKEND": S3_BACKEND, "OPTIONS": options}
+        storages[DOCUMENTS_STORAGE] = {
+            "BACKEND": S3_BACKEND,
+            "OPTIONS": documents_options(options, environ),
+        }
+    return storages

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from wagtail.models import GroupPagePermission
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from home.translators import TRANSLATOR_GROUPS, ensure_translator_groups
 from stories.models import Campaign, StoryPage
@@ -181,3 +184,84 @@ def test_arabic_campaign_translation_endpoints_are_closed_to_french_translators(
     french = translation_for(Campaign.objects.get(locale=locales["fr"], slug="foreverychild"))
     response = french_client.get(f"/admin/localize/translate/{french.pk}/pofile/download/")
     assert response.status_code == 200
+
+
+# --- Segments of another page: a translation's endpoints only reach its own source's segments ---
+
+REPORT = "https://example.org/other-report"
+
+
+@pytest.fixture
+def other_story(locales):
+    """An English story other than ``STORY``, with a link in its body: its source has a link
+    segment that French translators of ``STORY`` have no business reading or writing."""
+    other = StoryPage.objects.filter(locale=locales["en"]).exclude(slug=STORY).first()
+    other.body = [("text", f'<p>Read the <a href="{REPORT}">other report</a></p>')]
+    other.save_revision().publish()
+    source, _created = TranslationSource.update_or_create_from_instance(other)
+    return source
+
+
+def _override_url(translation, segment) -> str:
+    return f"/admin/localize/translate/{translation.pk}/overrides/{segment.pk}/edit/"
+
+
+def _put(client, url: str, value: str, **kwargs):
+    return client.put(
+        url,
+        data=encode_multipart(BOUNDARY, {"value": value}),
+        content_type=MULTIPART_CONTENT,
+        **kwargs,
+    )
+
+
+def assert_not_found(response) -> None:
+    """404, as wagtail-localize answers a segment that is not the translation's. (Django's
+    LocaleMiddleware turns an admin 404 into a redirect to ``/en/admin/…``, which is then a 404
+    of the visitors' site: followed here.)"""
+    assert response.status_code == 404, response.status_code
+    assert all(url.startswith("/en/admin/") for url, _status in response.redirect_chain)
+
+
+@pytest.mark.parametrize("value", ["https://example.org/pirate", "javascript:alert(1)"])
+def test_an_override_for_another_pages_segment_is_not_found(
+    french_client, locales, other_story, value
+):
+    own = translation_for(story(locales, "fr"))
+    foreign = OverridableSegment.objects.get(source=other_story, data_json=json.dumps(REPORT))
+    response = _put(french_client, _override_url(own, foreign), value, follow=True)
+    assert_not_found(response)
+    assert REPORT not in response.content.decode()  # nothing of the other page is read back
+    assert not SegmentOverride.objects.filter(context=foreign.context).exists()
+
+
+def test_an_override_of_another_pages_segment_cannot_be_deleted(
+    french_client, locales, other_story
+):
+    own = translation_for(story(locales, "fr"))
+    foreign = OverridableSegment.objects.get(source=other_story, data_json=json.dumps(REPORT))
+    SegmentOverride.objects.create(
+        locale=locales["fr"], context=foreign.context, data_json=json.dumps(REPORT + "/fr")
+    )
+    assert_not_found(french_client.delete(_override_url(own, foreign), follow=True))
+    assert SegmentOverride.objects.filter(context=foreign.context).exists()
+
+
+def test_a_string_of_another_pages_source_is_not_found(french_client, locales, other_story):
+    own = translation_for(story(locales, "fr"))
+    foreign = other_story.stringsegment_set.select_related("string").first()
+    url = f"/admin/localize/translate/{own.pk}/strings/{foreign.pk}/edit/"
+    assert_not_found(_put(french_client, url, "pirate", follow=True))
+    assert not foreign.string.translations.filter(data="pirate").exists()
+
+
+def test_the_translations_own_link_segment_still_takes_an_override(french_client, locales):
+    english = StoryPage.objects.get(locale=locales["en"], slug=STORY)
+    english.body = [("text", f'<p>Read the <a href="{REPORT}">report</a></p>')]
+    english.save_revision().publish()
+    TranslationSource.update_or_create_from_instance(english)
+    own = translation_for(story(locales, "fr"))
+    segment = OverridableSegment.objects.get(source=own.source, data_json=json.dumps(REPORT))
+    response = _put(french_client, _override_url(own, segment), "https://example.org/fr")
+    assert response.status_code in (200, 201)
+    assert SegmentOverride.objects.get(context=segment.context).data == "https://example.org/fr"

@@ -11,7 +11,7 @@ import struct
 import time
 from base64 import b32decode
 from datetime import timedelta
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -342,3 +342,109 @@ def test_turning_off_removes_the_recovery_codes(client, demo, editor):
     assert StaticToken.objects.filter(device__user=editor).count() == 10
     client.post(MANAGE, {"turn_off": "1", "password": PASSWORD})
     assert not StaticToken.objects.filter(device__user=editor).exists()
+
+
+# --- Restricted pages and private documents wait for the second step too ---------------------
+
+
+@pytest.fixture
+def restricted_story(demo):
+    """An English story visible to signed-in users only (Wagtail's "private, logged-in users")."""
+    from wagtail.models import PageViewRestriction
+
+    from stories.models import StoryPage
+
+    story = StoryPage.objects.get(locale__language_code="en", slug="zahra-draws-again-raqqa")
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    return story
+
+
+@pytest.fixture
+def private_document(demo):
+    """A document in a collection for signed-in users only, served by /documents/<id>/<name>."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Board papers")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = get_document_model().objects.create(
+        title="Board minutes",
+        collection=collection,
+        file=ContentFile(b"minutes of the board", name="minutes.txt"),
+    )
+    return document
+
+
+def asked_for_the_code(response, next_url: str) -> bool:
+    return response.status_code == 302 and response["Location"] == (
+        f"{VERIFY}?next={quote(next_url)}"
+    )
+
+
+def test_password_alone_opens_no_restricted_page_or_private_document_when_2fa_is_on(
+    client, editor, restricted_story, private_document
+):
+    secret = turn_on(client, editor)
+    client.logout()
+    sign_in(client, "eddie")
+    story_url, document_url = restricted_story.url, private_document.url
+
+    assert asked_for_the_code(client.get(story_url), story_url)
+    assert b"zahra" not in client.get(story_url).content.lower()
+    assert asked_for_the_code(client.get(document_url), document_url)
+
+    response = client.post(VERIFY, {"otp_token": next_code(secret), "next": story_url})
+    assert response.status_code == 302 and response["Location"] == story_url  # back to it
+    story = client.get(story_url)
+    assert story.status_code == 200 and restricted_story.title in story.content.decode()
+    document = client.get(document_url)
+    assert document.status_code == 200
+    assert b"".join(document.streaming_content) == b"minutes of the board"
+
+
+def test_a_group_restricted_page_waits_for_the_code_of_a_group_member(
+    client, editor, restricted_story
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.get(page=restricted_story)
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set([Group.objects.get(name="Editors")])
+    turn_on(client, editor)
+    client.logout()
+    sign_in(client, "eddie")
+    assert asked_for_the_code(client.get(restricted_story.url), restricted_story.url)
+
+
+def test_restricted_pages_and_documents_without_2fa_are_unchanged(
+    client, editor, restricted_story, private_document
+):
+    for url in (restricted_story.url, private_document.url):  # visitors: Wagtail's sign-in
+        response = client.get(url)
+        assert response.status_code == 302 and "login" in response["Location"]
+    sign_in(client, "eddie")
+    assert client.get(restricted_story.url).status_code == 200
+    assert client.get(private_document.url).status_code == 200
+    assert client.get(VERIFY)["Location"] == DASHBOARD  # no code to ask for
+
+
+def test_mandatory_2fa_sends_admin_users_without_an_app_to_set_one_up_first(
+    client, editor, restricted_story, private_document, django_user_model, settings
+):
+    settings.WAGTAIL_2FA_REQUIRED = True
+    sign_in(client, "eddie")
+    for url in (restricted_story.url, private_document.url):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"] == f"{MANAGE}?next={quote(url)}"
+    client.logout()
+    # Members of the public with an account have no admin, hence no second step to give.
+    django_user_model.objects.create_user("member", password=PASSWORD)
+    client.post("/en/_util/login/", {"username": "member", "password": PASSWORD})
+    assert client.get(restricted_story.url).status_code == 200
+    assert client.get(private_document.url).status_code == 200
