@@ -16,6 +16,11 @@ def max_duration_seconds() -> int:
     return int(getattr(settings, "MEDIA_PIPELINE_MAX_DURATION_SECONDS", 2 * 60 * 60))
 
 
+def max_caption_bytes() -> int:
+    """Largest caption (.vtt) upload; a long film's captions are a few hundred kB."""
+    return int(getattr(settings, "MEDIA_PIPELINE_MAX_CAPTION_BYTES", 2 * 1024 * 1024))
+
+
 def ffmpeg_binary() -> str:
     return getattr(settings, "MEDIA_PIPELINE_FFMPEG", "ffmpeg")
 

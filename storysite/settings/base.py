@@ -273,6 +273,8 @@ TASKS = {
 # Uploads are checked with ffprobe before they are stored; transcoding runs in the task worker.
 MEDIA_PIPELINE_MAX_UPLOAD_BYTES = env_int("MEDIA_PIPELINE_MAX_UPLOAD_BYTES", 2 * 1024**3)
 MEDIA_PIPELINE_MAX_DURATION_SECONDS = env_int("MEDIA_PIPELINE_MAX_DURATION_SECONDS", 2 * 60 * 60)
+# Caption (.vtt) uploads are read in chunks and refused one byte past this.
+MEDIA_PIPELINE_MAX_CAPTION_BYTES = env_int("MEDIA_PIPELINE_MAX_CAPTION_BYTES", 2 * 1024**2)
 MEDIA_PIPELINE_FFMPEG = env_str("MEDIA_PIPELINE_FFMPEG", "ffmpeg")
 MEDIA_PIPELINE_FFPROBE = env_str("MEDIA_PIPELINE_FFPROBE", "ffprobe")
 # x264 speed/size trade-off: "veryfast" keeps a 2-core server near real time at 1080p.
