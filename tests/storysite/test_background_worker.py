@@ -79,7 +79,9 @@ def test_a_publish_is_indexed_while_a_video_waits_on_its_own_queue(
     index.add_child(instance=story)
     story.save_revision().publish()
 
-    call_command("db_worker", "--batch", "--queue-name", "default", "--no-startup-delay", verbosity=0)
+    call_command(
+        "db_worker", "--batch", "--queue-name", "default", "--no-startup-delay", verbosity=0
+    )
 
     assert search_titles(client, "orchards") == ["Orchards replanted in Bashiqa"]
     waiting = DBTaskResult.objects.filter(status="READY")
