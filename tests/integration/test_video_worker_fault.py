@@ -29,8 +29,9 @@ REPO = Path(__file__).resolve().parents[2]
 LEASE_SECONDS = 3
 
 
-def worker_env(bucket: dict, preset: str, work_dir: Path) -> dict:
-    return {
+def worker_env(bucket: dict, preset: str, work_dir: Path | None = None) -> dict:
+    """The environment of a worker process against ``bucket`` (also used by test_s3_outage)."""
+    env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "storysite.settings.base",
         "DATABASE_URL": database_url(),
@@ -41,10 +42,12 @@ def worker_env(bucket: dict, preset: str, work_dir: Path) -> dict:
         "AWS_ACCESS_KEY_ID": "testing",
         "AWS_SECRET_ACCESS_KEY": "testing",
         "MEDIA_PIPELINE_X264_PRESET": preset,
-        "MEDIA_PIPELINE_LEASE_SECONDS": str(LEASE_SECONDS),
-        "MEDIA_PIPELINE_WORK_DIR": str(work_dir),
         "LOG_LEVEL": "WARNING",
     }
+    if work_dir is not None:
+        env["MEDIA_PIPELINE_LEASE_SECONDS"] = str(LEASE_SECONDS)
+        env["MEDIA_PIPELINE_WORK_DIR"] = str(work_dir)
+    return env
 
 
 def start_video_worker(bucket: dict, work_dir: Path, preset: str) -> subprocess.Popen:
