@@ -18,6 +18,23 @@ from media_pipeline.transcode import TranscodeError, run_ffmpeg
 PROJECT = Path(__file__).resolve().parents[2]
 
 
+def is_gone(pid: int) -> bool:
+    """No such process, or a dead one not yet reaped (a zombie)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def wait_until_gone(pid: int, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while not is_gone(pid):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_ffmpeg_past_its_time_limit_is_killed_with_everything_it_started(tmp_path):
     marker = tmp_path / "child-pid"
     script = tmp_path / "stuck-ffmpeg"
@@ -29,9 +46,7 @@ def test_ffmpeg_past_its_time_limit_is_killed_with_everything_it_started(tmp_pat
         run_ffmpeg([str(script)], duration=2, timeout=1)
     assert time.monotonic() - started < 10
     assert "took longer than 1 s" in str(error.value)
-    child = int(marker.read_text())
-    time.sleep(0.2)
-    assert not Path(f"/proc/{child}").exists() or "Z" in Path(f"/proc/{child}/stat").read_text()
+    assert wait_until_gone(int(marker.read_text()), timeout=2)
 
 
 def test_transcode_time_limit_grows_with_the_duration(settings):
@@ -95,3 +110,27 @@ def test_check_warns_when_the_video_queue_is_not_declared():
     assert "db_worker --queue-name transcoding" in output
     configured = run_manage("check")
     assert "media_pipeline.W001" not in configured.stderr + configured.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
+def test_a_tool_dies_when_the_process_that_started_it_is_killed():
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import time; from media_pipeline import processes\n"
+            "tool = processes.start(['sleep', '300'])\n"
+            "print(tool.pid, flush=True); time.sleep(300)",
+        ],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    tool = int(parent.stdout.readline())
+    assert not is_gone(tool)
+    parent.kill()  # SIGKILL: the parent runs no cleanup at all
+    parent.wait()
+    try:
+        assert wait_until_gone(tool, timeout=5)
+    finally:
+        subprocess.run(["kill", "-9", str(tool)], capture_output=True, check=False)
