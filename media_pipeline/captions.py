@@ -10,11 +10,15 @@ import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+
+from . import conf
 
 TIMESTAMP = r"(?:(\d{2,}):)?([0-5]\d):([0-5]\d)\.(\d{3})"
 TIMING_LINE = re.compile(rf"^{TIMESTAMP}[ \t]+-->[ \t]+{TIMESTAMP}(?:[ \t]+(.*))?$")
-MAX_CAPTION_BYTES = 2 * 1024 * 1024
+READ_CHUNK_BYTES = 64 * 1024
 
 
 @dataclass
@@ -43,9 +47,34 @@ def _error(line_number: int, message: str) -> ValidationError:
     )
 
 
+def _too_big(limit: int) -> ValidationError:
+    return ValidationError(
+        _(
+            "This caption file is larger than %(limit)s, the largest caption file accepted. "
+            "Is it really a WebVTT file?"
+        )
+        % {"limit": filesizeformat(limit)},
+        code="too_big",
+    )
+
+
+def read_caption_upload(upload: UploadedFile) -> str:
+    """The text of an uploaded caption file, read in chunks and given up one byte past
+    ``MEDIA_PIPELINE_MAX_CAPTION_BYTES``: a huge file is never held in memory whole."""
+    limit = conf.max_caption_bytes()
+    if upload.size is not None and upload.size > limit:
+        raise _too_big(limit)
+    upload.seek(0)
+    data = bytearray()
+    # The announced size can be wrong (a stream): count what is really read.
+    while chunk := upload.read(min(READ_CHUNK_BYTES, limit + 1 - len(data))):
+        data += chunk
+        if len(data) > limit:
+            raise _too_big(limit)
+    return decode_caption_file(bytes(data))
+
+
 def decode_caption_file(data: bytes) -> str:
-    if len(data) > MAX_CAPTION_BYTES:
-        raise ValidationError(_("This caption file is larger than 2 MB; is it really WebVTT?"))
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -3,6 +3,9 @@ project that installs it (Storysite sets them from the environment in settings/b
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 from django.conf import settings
 
 GB = 1024**3
@@ -14,6 +17,11 @@ def max_upload_bytes() -> int:
 
 def max_duration_seconds() -> int:
     return int(getattr(settings, "MEDIA_PIPELINE_MAX_DURATION_SECONDS", 2 * 60 * 60))
+
+
+def max_caption_bytes() -> int:
+    """Largest caption (.vtt) upload; a long film's captions are a few hundred kB."""
+    return int(getattr(settings, "MEDIA_PIPELINE_MAX_CAPTION_BYTES", 2 * 1024 * 1024))
 
 
 def ffmpeg_binary() -> str:
@@ -33,7 +41,8 @@ def ladder_heights() -> list[int]:
 
 
 def stale_after_seconds() -> int:
-    """A job whose heartbeat is older than this is considered dead (its worker was killed)."""
+    """A job waiting out a storage outage whose retry is this overdue lost its queued retry
+    (``requeue_stalled_videos`` starts it again)."""
     return int(getattr(settings, "MEDIA_PIPELINE_STALE_AFTER_SECONDS", 10 * 60))
 
 
@@ -56,3 +65,34 @@ def outage_retry_delays() -> list[float]:
             settings, "MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS", [30, 60, 120, 300, 600, 1200]
         )
     ]
+
+
+def queue_name() -> str:
+    """The task queue of video jobs, served by its own ``db_worker --queue-name video`` so that
+    hour-long transcodes never delay the site's other tasks (search index, references)."""
+    return getattr(settings, "MEDIA_PIPELINE_QUEUE", "video")
+
+
+def probe_timeout_seconds() -> float:
+    """Time limit of one ffprobe run (and of the check that the file ends cleanly)."""
+    return float(getattr(settings, "MEDIA_PIPELINE_PROBE_TIMEOUT_SECONDS", 60))
+
+
+def transcode_timeout_seconds(duration: float) -> float:
+    """Time limit of one ffmpeg run on a video lasting ``duration`` seconds: the larger of
+    ``MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS`` and ``..._FACTOR`` × the duration."""
+    minimum = float(getattr(settings, "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS", 600))
+    factor = float(getattr(settings, "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR", 10))
+    return max(minimum, factor * max(0.0, duration))
+
+
+def lease_seconds() -> float:
+    """A running job renews its lease on the video this often × 3; a lease older than this
+    means its worker is gone, and another worker takes the video over."""
+    return float(getattr(settings, "MEDIA_PIPELINE_LEASE_SECONDS", 60))
+
+
+def work_dir() -> Path:
+    """Root of the workers' per-job scratch folders (sources fetched from S3, outputs)."""
+    configured = getattr(settings, "MEDIA_PIPELINE_WORK_DIR", "")
+    return Path(configured or Path(tempfile.gettempdir()) / "storysite-transcode")

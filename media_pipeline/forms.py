@@ -16,7 +16,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.forms import BaseImageForm
 
 from . import storage
-from .captions import decode_caption_file, parse_webvtt
+from .captions import parse_webvtt, read_caption_upload
 from .probe import ProbeResult, validate_video_file
 
 logger = logging.getLogger(__name__)
@@ -140,7 +140,7 @@ class CaptionTrackForm(WagtailAdminModelForm):
         upload = self.cleaned_data.get("vtt_file")
         if upload is None:
             return None
-        text = decode_caption_file(upload.read())
+        text = read_caption_upload(upload)
         return parse_webvtt(text)
 
     def clean(self):

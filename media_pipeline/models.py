@@ -105,16 +105,18 @@ def source_upload_to(instance: Video, filename: str) -> str:
 
 class VideoQuerySet(models.QuerySet):
     def stalled(self) -> VideoQuerySet:
-        """Jobs whose worker stopped sending heartbeats (killed, machine lost), and jobs waiting
-        out a storage outage whose retry is long overdue (the queued retry was lost, or the
-        task backend cannot defer tasks)."""
-        limit = timezone.now() - datetime.timedelta(seconds=conf.stale_after_seconds())
+        """Jobs whose lease expired (their worker was killed or lost), and jobs waiting out a
+        storage outage whose retry is long overdue (the queued retry was lost, or the task
+        backend cannot defer tasks)."""
+        now = timezone.now()
+        lease_limit = now - datetime.timedelta(seconds=conf.lease_seconds())
+        wait_limit = now - datetime.timedelta(seconds=conf.stale_after_seconds())
         return self.filter(
             models.Q(
                 status__in=[Video.Status.PROBING, Video.Status.TRANSCODING],
-                heartbeat_at__lt=limit,
+                heartbeat_at__lt=lease_limit,
             )
-            | models.Q(status=Video.Status.WAITING, retry_at__lt=limit)
+            | models.Q(status=Video.Status.WAITING, retry_at__lt=wait_limit)
         )
 
 
@@ -221,7 +223,7 @@ class Video(index.Indexed, models.Model):
     def request_transcode(self) -> None:
         """Start a new job: a fresh version number (so a stalled or older job can no longer
         write its result), queued state, and the task enqueued once this transaction commits."""
-        from .tasks import transcode_video
+        from .tasks import enqueue_transcode
 
         Video.objects.filter(pk=self.pk).update(
             version=models.F("version") + 1,
@@ -234,7 +236,7 @@ class Video(index.Indexed, models.Model):
         )
         self.refresh_from_db()
         video_id, version = self.pk, self.version
-        transaction.on_commit(lambda: transcode_video.enqueue(video_id, version))
+        transaction.on_commit(lambda: enqueue_transcode(video_id, version))
 
     # -- delivery ---------------------------------------------------------------------------
 

@@ -4,19 +4,30 @@ video — before anything is stored for good. Every refusal says what to do abou
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from . import conf
+from . import conf, processes
 
 VIDEO_EXTENSIONS = ("mp4", "m4v", "mov", "mkv", "webm", "avi", "mpg", "mpeg", "ts", "mts", "ogv")
-# ffprobe's demuxer names for real video containers (format_name is a comma-separated list).
-VIDEO_CONTAINERS = {"mov", "mp4", "matroska", "webm", "avi", "mpegts", "mpeg", "ogg", "asf", "flv"}
+# The containers we transcode: ffprobe's format_name → the demuxer ffmpeg is then told to use
+# (``-f``), so a file cannot steer ffmpeg into another one. Playlists and file lists (hls,
+# concat), image sequences and network formats are not here: they make ffmpeg open other files.
+INPUT_FORMATS = {
+    "mov,mp4,m4a,3gp,3g2,mj2": "mov",
+    "matroska,webm": "matroska",
+    "avi": "avi",
+    "mpegts": "mpegts",
+    "mpeg": "mpeg",
+    "ogg": "ogg",
+    "asf": "asf",
+    "flv": "flv",
+}
 # What ffprobe calls formats that are not moving pictures, mapped to words an editor knows.
 STILL_IMAGE_FORMATS = {
     "png_pipe": "PNG image",
@@ -28,7 +39,12 @@ STILL_IMAGE_FORMATS = {
     "tiff_pipe": "TIFF image",
     "svg_pipe": "SVG drawing",
 }
-PROBE_TIMEOUT_SECONDS = 60
+# ffprobe may only pick one of these demuxers (the still-image ones to name a renamed photo),
+# and read nothing but the local file it is given.
+PROBE_FORMAT_WHITELIST = ",".join(
+    [*INPUT_FORMATS.values(), *(name for name in STILL_IMAGE_FORMATS if name.endswith("_pipe"))]
+)
+PLAYLIST_SIGNATURES = (b"#EXTM3U", b"ffconcat")
 
 
 @dataclass
@@ -51,9 +67,23 @@ class ProbeResult:
 
 
 class ProbeFailed(Exception):
-    def __init__(self, stderr: str):
+    def __init__(self, stderr: str, *, timed_out: bool = False):
         super().__init__(stderr)
         self.stderr = stderr.strip()
+        self.timed_out = timed_out
+
+
+def local_input(path: str | Path) -> str:
+    """``path`` as an ffmpeg input URL that can only mean the local file."""
+    return f"file:{Path(path).resolve()}"
+
+
+def input_arguments(path: str | Path, format_name: str) -> list[str]:
+    """ffmpeg's input options for a probed source: its own demuxer, local files only."""
+    demuxer = INPUT_FORMATS.get(format_name)
+    if demuxer is None:
+        raise ValueError(f"{format_name!r} is not an accepted input format")
+    return ["-protocol_whitelist", "file", "-f", demuxer, "-i", local_input(path)]
 
 
 def run_ffprobe(path: str | Path) -> dict:
@@ -62,44 +92,60 @@ def run_ffprobe(path: str | Path) -> dict:
         conf.ffprobe_binary(),
         "-v",
         "error",
+        "-protocol_whitelist",
+        "file",
+        "-format_whitelist",
+        PROBE_FORMAT_WHITELIST,
         "-print_format",
         "json",
         "-show_format",
         "-show_streams",
-        str(path),
+        local_input(path),
     ]
+    limit = conf.probe_timeout_seconds()
     try:
-        done = subprocess.run(  # noqa: S603 (fixed argv, no shell)
-            command, capture_output=True, text=True, timeout=PROBE_TIMEOUT_SECONDS, check=False
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise ProbeFailed("ffprobe took too long to read the file") from exc
+        done = processes.run(command, timeout=limit)
+    except processes.ToolTimeout as exc:
+        raise ProbeFailed(f"ffprobe took longer than {limit:g} s", timed_out=True) from exc
     if done.returncode != 0:
         raise ProbeFailed(done.stderr or "ffprobe could not read the file")
     return json.loads(done.stdout or "{}")
 
 
-def _ends_cleanly(path: str | Path, duration: float) -> bool:
+def _ends_cleanly(path: str | Path, duration: float, format_name: str) -> bool:
     """Decode the last seconds: a truncated file (e.g. an interrupted copy) fails here even when
     its header, written first, still describes the whole video."""
     start = max(0.0, duration - 1.5)
     command = [
         conf.ffmpeg_binary(),
+        "-nostdin",
         "-v",
         "error",
         "-xerror",
         "-ss",
         f"{start:.3f}",
-        "-i",
-        str(path),
+        *input_arguments(path, format_name),
         "-f",
         "null",
         "-",
     ]
-    done = subprocess.run(  # noqa: S603
-        command, capture_output=True, text=True, timeout=PROBE_TIMEOUT_SECONDS, check=False
-    )
+    try:
+        done = processes.run(command, timeout=conf.probe_timeout_seconds())
+    except processes.ToolTimeout:
+        return False
     return done.returncode == 0 and not done.stderr.strip()
+
+
+def looks_like_playlist(path: str | Path) -> bool:
+    """HLS playlists and ffconcat lists are text that points ffmpeg at other files."""
+    with open(path, "rb") as handle:
+        head = handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(PLAYLIST_SIGNATURES)
+
+
+def _human_seconds(seconds: float) -> str:
+    count = int(round(seconds))
+    return ngettext("%(count)d second", "%(count)d seconds", count) % {"count": count}
 
 
 def has_video_signature(path: str | Path) -> bool:
@@ -155,9 +201,28 @@ def validate_video_file(path: str | Path, name: str, size: int) -> ProbeResult:
     """Probe ``path`` (the upload's temporary file) and return what it holds, or raise a
     ValidationError whose message tells the editor what is wrong and what to do."""
     check_name_and_size(name, size)
+    if looks_like_playlist(path):
+        raise ValidationError(
+            _(
+                "“%(name)s” is a playlist or a list of other files, not a video. Upload the "
+                "video file itself (for example the MP4)."
+            )
+            % {"name": name},
+            code="playlist",
+        )
     try:
         info = run_ffprobe(path)
     except ProbeFailed as exc:
+        if exc.timed_out:
+            raise ValidationError(
+                _(
+                    "“%(name)s” could not be checked: reading it took longer than %(limit)s. "
+                    "The file may be damaged; export it again (for example as MP4) and upload "
+                    "that."
+                )
+                % {"name": name, "limit": _human_seconds(conf.probe_timeout_seconds())},
+                code="probe_timeout",
+            ) from exc
         if has_video_signature(path) and (
             "moov atom not found" in exc.stderr or "End of file" in exc.stderr
         ):
@@ -201,7 +266,7 @@ def validate_video_file(path: str | Path, name: str, size: int) -> ProbeResult:
             % {"name": name},
             code="no_video_stream",
         )
-    if not formats & VIDEO_CONTAINERS:
+    if format_name not in INPUT_FORMATS:
         raise ValidationError(
             _("“%(name)s” is in a format (%(format)s) we cannot publish. Export it as MP4.")
             % {"name": name, "format": format_name},
@@ -228,7 +293,7 @@ def validate_video_file(path: str | Path, name: str, size: int) -> ProbeResult:
             },
             code="too_long",
         )
-    if not _ends_cleanly(path, duration):
+    if not _ends_cleanly(path, duration, format_name):
         raise ValidationError(
             _(
                 "“%(name)s” is damaged or incomplete: its last seconds cannot be played. Copy or "

@@ -14,17 +14,14 @@ from .models import CaptionTrack, Video
 
 @receiver(post_delete, sender=Video)
 def delete_video_objects(sender, instance: Video, **kwargs) -> None:
+    """A video can own thousands of objects (segments of every rung): they are removed by a
+    task, in batches, never inside the admin's delete request."""
+    from .tasks import delete_video_files
+
     source_name = instance.source.name
-    source_storage = instance.source.storage
     prefix = f"videos/{instance.pk}"
-
-    def delete() -> None:
-        if source_name:
-            storage.with_retries(lambda: source_storage.delete(source_name), "deleting source")
-        storage.delete_prefix(prefix)
-
     # Only once the deletion is committed: a rolled-back delete must find its files intact.
-    transaction.on_commit(delete)
+    transaction.on_commit(lambda: delete_video_files.enqueue(source_name, prefix))
 
 
 @receiver(post_save, sender=CaptionTrack)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -22,7 +23,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError, HTTPClientError
 from botocore.exceptions import ConnectionError as BotocoreConnectionError
 from django.core.files import File
-from django.core.files.storage import Storage, default_storage
+from django.core.files.storage import FileSystemStorage, Storage, default_storage
 from storages.backends.s3 import S3Storage
 
 from . import conf
@@ -195,6 +196,61 @@ def delete_names(names: Iterable[str], storage: Storage | None = None) -> int:
     return count
 
 
+S3_DELETE_BATCH = 1000  # the most keys one DeleteObjects call takes
+
+
+class DeleteFailed(Exception):
+    """The storage refused to delete some objects (listed in the message)."""
+
+
 def delete_prefix(prefix: str, storage: Storage | None = None) -> int:
-    """Delete every object under ``prefix``; returns how many were deleted."""
+    """Delete every object under the folder ``prefix``; returns how many were deleted.
+
+    S3: list and ``DeleteObjects`` 1000 keys at a time (a video has thousands of segments; one
+    DELETE each took minutes). Local disk: remove the folder. Other storages: one by one."""
+    storage = storage or default_storage
+    prefix = prefix.rstrip("/")
+    if is_s3(storage):
+        return _delete_s3_prefix(storage, prefix)
+    if isinstance(storage, FileSystemStorage):
+        return _delete_local_folder(storage, prefix)
     return delete_names(list_prefix(prefix, storage), storage)
+
+
+def _delete_s3_prefix(storage: Storage, prefix: str) -> int:
+    client = storage.connection.meta.client
+    bucket = storage.bucket_name
+    key_prefix = storage._normalize_name(prefix) + "/"  # the storage's own name → key mapping
+    deleted = 0
+    while True:
+        # What was deleted is gone from the next listing: no continuation token needed.
+        listing = with_retries(
+            lambda: client.list_objects_v2(
+                Bucket=bucket, Prefix=key_prefix, MaxKeys=S3_DELETE_BATCH
+            ),
+            f"listing {prefix}",
+        )
+        keys = [{"Key": item["Key"]} for item in listing.get("Contents", [])]
+        if not keys:
+            return deleted
+        answer = with_retries(
+            lambda keys=keys: client.delete_objects(
+                Bucket=bucket, Delete={"Objects": keys, "Quiet": True}
+            ),
+            f"deleting {len(keys)} objects under {prefix}",
+        )
+        if answer.get("Errors"):
+            errors = ", ".join(
+                f"{error.get('Key')}: {error.get('Code')}" for error in answer["Errors"][:5]
+            )
+            raise DeleteFailed(f"Some objects under {prefix} could not be deleted ({errors})")
+        deleted += len(keys)
+
+
+def _delete_local_folder(storage: FileSystemStorage, prefix: str) -> int:
+    folder = Path(storage.path(prefix))
+    if not folder.is_dir():
+        return 0
+    count = sum(1 for path in folder.rglob("*") if path.is_file())
+    shutil.rmtree(folder)
+    return count

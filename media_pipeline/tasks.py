@@ -1,4 +1,4 @@
-"""The transcoding job, run by the task worker (``manage.py db_worker``).
+"""The transcoding job, run by the video worker (``manage.py db_worker --queue-name video``).
 
 Idempotent and safe to run twice: a job only writes its result if its version is still the
 video's current one, it starts by clearing anything a killed earlier attempt left in its folder,
@@ -9,31 +9,64 @@ A storage outage (S3 unreachable, timing out or answering 5xx, even after
 and enqueued again for later with a growing delay (``MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS``);
 django-tasks has no retries of its own. Only when the last of those attempts also finds the
 storage away is the video marked failed, for an editor to retry.
+
+A running job holds a *lease* on its video: ``heartbeat_at``, renewed by a thread every third of
+``MEDIA_PIPELINE_LEASE_SECONDS`` whatever the job is doing. Each job also enqueues a watcher
+(``watch_job``, deferred to just past the lease) that any video worker runs: while the lease is
+fresh it looks again later; once it has expired (the worker was killed, its machine lost) it
+starts the video again under a new version. So a dead job is taken over by the workers
+themselves, without an admin page open or a cron job.
+
+Each job works in a scratch folder of its own, ``<MEDIA_PIPELINE_WORK_DIR>/video-<id>-v<version>
+-pid<worker pid>``; a killed worker cannot remove its folder, so workers remove the folders of
+dead pids before each job and each watch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import logging
+import os
+import re
 import shutil
-import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import Task
 
 from . import conf, storage
 from .models import Video
-from .probe import ProbeFailed, picture_stream, run_ffprobe, summarise
+from .probe import INPUT_FORMATS, ProbeFailed, picture_stream, run_ffprobe, summarise
 from .transcode import Cancelled, TranscodeError, transcode
 
 logger = logging.getLogger(__name__)
 
 PROGRESS_WRITE_INTERVAL = 1.0  # seconds between progress writes: enough for a progress bar
 ENCODE_SHARE = 90  # % of the bar for encoding; the rest for storing the outputs
+WATCH_PRIORITY = 10  # a due watcher runs before queued transcodes (default priority 0)
+RUNNING = (Video.Status.PROBING, Video.Status.TRANSCODING)
+WORK_DIR_NAME = re.compile(r"^video-\d+-v\d+-pid(\d+)$")
+
+
+def on_video_queue(video_task: Task) -> Task:
+    """``video_task`` on the video queue, when the backend declares it (``TASKS[...]["QUEUES"]``);
+    otherwise on the default queue, so a project without the queue still runs its videos
+    (``manage.py check`` warns about it: media_pipeline.W001)."""
+    queue = conf.queue_name()
+    if queue in video_task.get_backend().queues:
+        return video_task.using(queue_name=queue)
+    return video_task
+
+
+def enqueue_transcode(video_id: int, version: int) -> None:
+    on_video_queue(transcode_video).enqueue(video_id, version)
 
 
 class _Job:
@@ -43,34 +76,142 @@ class _Job:
         self.video_id = video_id
         self.version = version
         self._last_write = 0.0
+        self.superseded = threading.Event()  # set by the lease thread
 
     def update(self, **fields) -> None:
+        self.check()
         fields.setdefault("heartbeat_at", timezone.now())
         changed = Video.objects.filter(pk=self.video_id, version=self.version).update(**fields)
         if not changed:
+            self.superseded.set()
             raise Cancelled(f"video {self.video_id} version {self.version} was superseded")
 
+    def check(self) -> None:
+        if self.superseded.is_set():
+            raise Cancelled(f"video {self.video_id} version {self.version} was superseded")
+
+    def renew_lease(self) -> None:
+        """Only while the job is current and running: a lease renewal must not undo a switch
+        to ``ready``, ``failed`` or a newer version."""
+        changed = Video.objects.filter(
+            pk=self.video_id, version=self.version, status__in=RUNNING
+        ).update(heartbeat_at=timezone.now())
+        if (
+            not changed
+            and not Video.objects.filter(pk=self.video_id, version=self.version).exists()
+        ):
+            self.superseded.set()
+
     def encoding(self, fraction: float) -> None:
+        self.check()
         now = time.monotonic()
         if now - self._last_write >= PROGRESS_WRITE_INTERVAL:
             self._last_write = now
             self.update(progress=int(fraction * ENCODE_SHARE))
 
 
-def fetch_source(video: Video, folder: Path) -> Path:
+@contextlib.contextmanager
+def holding_lease(job: _Job) -> Iterator[None]:
+    """Renew the job's lease from a thread while the body runs, so that slow steps without
+    progress lines (fetching a big source, uploading the MP4) do not look like a dead worker.
+
+    Not when the job runs inside a transaction (the immediate backend, in a request or a test):
+    nobody else can see its rows then, and a second connection would wait on their locks."""
+    if connection.in_atomic_block:
+        yield
+        return
+    interval = max(0.2, conf.lease_seconds() / 3)
+    stop = threading.Event()
+
+    def renew() -> None:
+        try:
+            while not stop.wait(interval):
+                try:
+                    job.renew_lease()
+                except Exception:
+                    logger.warning("Could not renew the lease of video %s", job.video_id)
+        finally:
+            connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=renew, name=f"lease-video-{job.video_id}", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=30)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process: alive
+    return True
+
+
+# This process's jobs in progress (more than one only with the immediate backend in a
+# threaded server): their folders are never leftovers.
+_active_work_dirs: set[Path] = set()
+
+
+def remove_orphaned_work_dirs() -> list[Path]:
+    """Delete scratch folders whose worker is dead (killed mid-job), and this process's own
+    leftovers (in a container a restarted worker often gets its dead predecessor's pid).
+    Only this machine's folders: pids are local."""
+    root = conf.work_dir()
+    removed = []
+    try:
+        entries = list(root.iterdir())
+    except FileNotFoundError:
+        return removed
+    for entry in entries:
+        match = WORK_DIR_NAME.match(entry.name)
+        if not match or entry in _active_work_dirs or not entry.is_dir():
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid() or not _pid_alive(pid):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    if removed:
+        logger.info("Removed scratch folders of dead video jobs: %s", removed)
+    return removed
+
+
+@contextlib.contextmanager
+def job_work_dir(video_id: int, version: int) -> Iterator[Path]:
+    folder = conf.work_dir() / f"video-{video_id}-v{version}-pid{os.getpid()}"
+    remove_orphaned_work_dirs()
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    _active_work_dirs.add(folder)
+    try:
+        yield folder
+    finally:
+        _active_work_dirs.discard(folder)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def fetch_source(video: Video, folder: Path, job: _Job | None = None) -> Path:
     """A local path to the source: the file itself on disk storage, else a streamed copy."""
     try:
         return Path(video.source.path)
     except NotImplementedError:  # remote storage (S3): no local path
         target = folder / ("source" + Path(video.source.name).suffix.lower())
         with video.source.open("rb") as remote, target.open("wb") as local:
-            shutil.copyfileobj(remote, local, length=8 * 1024 * 1024)
+            while chunk := remote.read(8 * 1024 * 1024):
+                local.write(chunk)
+                if job:
+                    job.check()
         return target
 
 
 def upload_outputs(out_dir: Path, prefix: str, job: _Job) -> int:
     files = sorted(path for path in out_dir.rglob("*") if path.is_file())
     for count, path in enumerate(files, start=1):
+        job.check()
         storage.put_file(path, f"{prefix}/{path.relative_to(out_dir).as_posix()}")
         if count % 10 == 0 or count == len(files):
             job.update(progress=ENCODE_SHARE + int(9 * count / len(files)))
@@ -95,6 +236,7 @@ def _error_text(exc: BaseException) -> str:
 def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
     """Probe the stored source, transcode it, store the outputs, then switch the video over.
     ``attempt`` counts the runs of this version that a storage outage interrupted."""
+    reclaim_expired()
     video = Video.objects.filter(pk=video_id).first()
     if video is None:
         return "deleted"
@@ -112,12 +254,13 @@ def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
             attempt=attempt,
             retry_at=None,
         )
-        with tempfile.TemporaryDirectory(prefix=f"video-{video_id}-") as tmp:
-            folder = Path(tmp)
+        _start_watching(video_id, version)
+        with holding_lease(job), job_work_dir(video_id, version) as folder:
             source = storage.with_retries(
-                lambda: fetch_source(video, folder), "fetching the source"
+                lambda: fetch_source(video, folder, job), "fetching the source"
             )
             probe = _probe_stored_source(source)
+            input_format = probe.pop("format_name")
             job.update(status=Video.Status.TRANSCODING, **probe)
             out_dir = folder / "out"
             manifest = transcode(
@@ -127,6 +270,7 @@ def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
                 height=probe["height"],
                 duration=probe["duration"],
                 has_audio=bool(probe["audio_codec"]),
+                input_format=input_format,
                 on_progress=job.encoding,
             )
             # An earlier attempt of this very version (killed, or cut off by a storage outage
@@ -162,6 +306,110 @@ def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
     for folder_name in _older_folders(video_id, keep=version):
         _delete_quietly(folder_name)
     return "ready"
+
+
+def _start_watching(video_id: int, version: int) -> None:
+    """Enqueue the watcher of this job, due just after its lease would expire."""
+    watcher = on_video_queue(watch_job)
+    if not watcher.get_backend().supports_defer:
+        return  # e.g. the immediate backend: the job ends before anyone could watch it
+    due = timezone.now() + datetime.timedelta(seconds=conf.lease_seconds() + 1)
+    watcher.using(run_after=due, priority=WATCH_PRIORITY).enqueue(video_id, version)
+
+
+@task(priority=WATCH_PRIORITY)
+def watch_job(video_id: int, version: int) -> str:
+    """Run by any video worker: take a job over once its lease has expired, else look again
+    when it would expire next. Also tidies the scratch folders of dead workers."""
+    remove_orphaned_work_dirs()
+    reclaim_expired()
+    video = Video.objects.filter(pk=video_id, version=version, status__in=RUNNING).first()
+    if video is None:
+        return "job over"
+    expires = (video.heartbeat_at or timezone.now()) + datetime.timedelta(
+        seconds=conf.lease_seconds()
+    )
+    due = max(expires, timezone.now()) + datetime.timedelta(seconds=1)
+    on_video_queue(watch_job).using(run_after=due, priority=WATCH_PRIORITY).enqueue(
+        video_id, version
+    )
+    return "alive"
+
+
+def reclaim_expired() -> list[int]:
+    """Start again every video whose running job's lease has expired; returns their ids."""
+    limit = timezone.now() - datetime.timedelta(seconds=conf.lease_seconds())
+    reclaimed = []
+    for video_id, version in Video.objects.filter(
+        status__in=RUNNING, heartbeat_at__lt=limit
+    ).values_list("pk", "version"):
+        if _reclaim(video_id, version, limit):
+            reclaimed.append(video_id)
+    return reclaimed
+
+
+def _reclaim(video_id: int, version: int, limit: datetime.datetime) -> bool:
+    """Take the job over, unless its worker renewed the lease meanwhile or another worker
+    got there first (one conditional update decides)."""
+    with transaction.atomic():
+        changed = Video.objects.filter(
+            pk=video_id, version=version, status__in=RUNNING, heartbeat_at__lt=limit
+        ).update(
+            version=models.F("version") + 1,
+            status=Video.Status.QUEUED,
+            progress=0,
+            error_message="",
+            heartbeat_at=timezone.now(),
+            attempt=1,
+            retry_at=None,
+        )
+        if not changed:
+            return False
+        logger.warning(
+            "Video %s version %s: its worker stopped renewing the lease; starting it again",
+            video_id,
+            version,
+        )
+        _mark_lost_task_results(video_id, version)
+        transaction.on_commit(lambda: enqueue_transcode(video_id, version + 1))
+    return True
+
+
+def _mark_lost_task_results(video_id: int, version: int) -> None:
+    """django-tasks-db has no recovery of its own for a task whose worker died: its result row
+    would say RUNNING for ever. Mark it failed, so the task list tells the truth."""
+    try:
+        from django_tasks_db.backend import DatabaseBackend
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return
+    if not isinstance(transcode_video.get_backend(), DatabaseBackend):
+        return
+    DBTaskResult.objects.filter(
+        status="RUNNING",
+        task_path=transcode_video.module_path,
+        args_kwargs__args__0=video_id,
+        args_kwargs__args__1=version,
+    ).update(
+        status="FAILED",
+        finished_at=timezone.now(),
+        exception_class_path=f"{__name__}.WorkerLost",
+        traceback="The worker running this job stopped renewing its lease (killed or lost); "
+        "another worker started the video again under a new version.",
+    )
+
+
+class WorkerLost(Exception):
+    """Recorded on the task result of a job whose worker died."""
+
+
+@task()
+def delete_video_files(source_name: str, prefix: str) -> int:
+    """Remove a deleted video's source and everything under its folder, in batches (S3:
+    ``DeleteObjects`` of up to 1000 keys), away from the admin request."""
+    if source_name:
+        storage.with_retries(lambda: default_storage.delete(source_name), "deleting the source")
+    return storage.delete_prefix(prefix)
 
 
 def _fail(job: _Job, message: str) -> str:
@@ -207,7 +455,9 @@ def _wait_for_storage(job: _Job, attempt: int, exc: BaseException) -> str:
     except Cancelled:
         return "superseded"
     if transcode_video.get_backend().supports_defer:
-        transcode_video.using(run_after=retry_at).enqueue(job.video_id, job.version, attempt + 1)
+        on_video_queue(transcode_video).using(run_after=retry_at).enqueue(
+            job.video_id, job.version, attempt + 1
+        )
     # Otherwise (a backend that cannot defer) requeue_stalled_videos starts it once overdue.
     return "waiting for storage"
 
@@ -237,13 +487,18 @@ def _probe_stored_source(source: Path) -> dict:
         raise TranscodeError("The stored video file cannot be read", exc.stderr) from exc
     if picture_stream(info) is None:
         raise TranscodeError("The stored file has no video stream")
+    format_name = info.get("format", {}).get("format_name", "")
+    if format_name not in INPUT_FORMATS:
+        raise TranscodeError(f"The stored file is in a format we do not accept ({format_name})")
     summary = summarise(info)
     summary["frame_rate"] = summary["frame_rate"] or None
-    return summary
+    return {**summary, "format_name": format_name}
 
 
 def requeue_stalled() -> list[int]:
-    """Start a fresh job for every video whose worker died mid-job; returns their ids."""
+    """Start a fresh job for every video whose worker died mid-job or whose wait for the
+    storage is long overdue; returns their ids. For backends that cannot defer tasks (no
+    watcher then) and as a manual tool: with the database backend the workers do it."""
     requeued = []
     for video in Video.objects.stalled():
         with transaction.atomic():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import threading
+import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,10 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import conf
+from . import conf, processes
+from .probe import input_arguments, local_input
+
+MP4_FORMAT = "mov,mp4,m4a,3gp,3g2,mj2"  # ffprobe's name for MP4/MOV
 
 HLS_SEGMENT_SECONDS = 4
 KEYFRAME_SECONDS = 2  # keyframe every 2 s: segments start on one and rungs switch cleanly
@@ -71,7 +75,12 @@ def plan_ladder(width: int, height: int, heights: list[int] | None = None) -> li
 
 
 def ladder_command(
-    source: Path, out_dir: Path, rungs: list[Rung], has_audio: bool, progress: bool = True
+    source: Path,
+    out_dir: Path,
+    rungs: list[Rung],
+    has_audio: bool,
+    progress: bool = True,
+    input_format: str = MP4_FORMAT,
 ) -> list[str]:
     """ffmpeg arguments for the whole ladder in one process: the source is decoded once, split,
     scaled per rung and encoded to H.264/AAC HLS with a master playlist."""
@@ -84,7 +93,7 @@ def ladder_command(
     command = [conf.ffmpeg_binary(), "-hide_banner", "-nostdin", "-y", "-v", "error"]
     if progress:
         command += ["-nostats", "-progress", "pipe:1"]
-    command += ["-i", str(source), "-filter_complex", graph]
+    command += [*input_arguments(source, input_format), "-filter_complex", graph]
     for index in range(len(rungs)):
         command += ["-map", f"[{labels[index]}]"]
         if has_audio:
@@ -146,20 +155,33 @@ def run_ffmpeg(
     command: list[str],
     duration: float,
     on_progress: Callable[[float], None] | None = None,
+    timeout: float | None = None,
 ) -> None:
     """Run ffmpeg, reporting the fraction done (0…1) from its ``-progress`` output.
 
-    ``on_progress`` may raise Cancelled to stop ffmpeg. stderr is kept (last lines only) for the
-    error message editors see.
+    ``on_progress`` may raise Cancelled to stop ffmpeg; past ``timeout`` seconds (default: from
+    the duration, ``conf.transcode_timeout_seconds``) ffmpeg is killed and TranscodeError
+    raised. stderr is kept (last lines only) for the error message editors see.
     """
+    limit = conf.transcode_timeout_seconds(duration) if timeout is None else timeout
     stderr_tail: deque[str] = deque(maxlen=STDERR_LINES_KEPT)
-    process = subprocess.Popen(  # noqa: S603 (argv list, no shell)
+    process = processes.start(
         command,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         bufsize=1,
     )
+    timed_out = threading.Event()
+
+    def stop_at_deadline() -> None:
+        timed_out.set()
+        processes.kill_group_only(process)
+
+    # A timer, not a check between progress lines: a stuck ffmpeg writes no lines at all.
+    deadline = threading.Timer(limit, stop_at_deadline)
+    deadline.daemon = True
+    deadline.start()
 
     def drain_stderr() -> None:
         for line in process.stderr:
@@ -178,17 +200,32 @@ def run_ffmpeg(
                     continue
                 on_progress(min(1.0, max(0.0, seconds / duration)))
     except BaseException:
-        process.kill()
-        process.wait()
+        deadline.cancel()
+        processes.kill_group(process)
         raise
     process.wait()
+    deadline.cancel()
     reader.join(timeout=5)
+    if timed_out.is_set():
+        raise TranscodeError(
+            f"ffmpeg took longer than {limit:g} s (the limit for a video of {duration:.0f} s) "
+            "and was stopped",
+            "\n".join(stderr_tail),
+        )
     if process.returncode != 0:
         details = "\n".join(stderr_tail)
         raise TranscodeError(f"ffmpeg stopped with exit code {process.returncode}", details)
 
 
-def remux_mp4(playlist: Path, target: Path) -> None:
+def _run_step(command: list[str], what: str, timeout: float) -> subprocess.CompletedProcess:
+    """A short ffmpeg step (remux, poster) with its own time limit."""
+    try:
+        return processes.run(command, timeout=timeout)
+    except processes.ToolTimeout as exc:
+        raise TranscodeError(f"{what} took longer than {timeout:g} s and was stopped") from exc
+
+
+def remux_mp4(playlist: Path, target: Path, timeout: float) -> None:
     """The MP4 fallback: the chosen rung's segments copied into one progressive MP4 (no second
     encode), with the index at the front so playback starts before the download ends."""
     command = [
@@ -198,8 +235,13 @@ def remux_mp4(playlist: Path, target: Path) -> None:
         "-y",
         "-v",
         "error",
+        # Our own playlist, read as HLS from local files only.
+        "-protocol_whitelist",
+        "file",
+        "-f",
+        "hls",
         "-i",
-        str(playlist),
+        local_input(playlist),
         "-c",
         "copy",
         "-bsf:a",
@@ -208,12 +250,14 @@ def remux_mp4(playlist: Path, target: Path) -> None:
         "+faststart",
         str(target),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    done = _run_step(command, "Making the MP4 fallback", timeout)
     if done.returncode != 0:
         raise TranscodeError("Making the MP4 fallback failed", done.stderr.strip()[-2000:])
 
 
-def extract_poster(source: Path, duration: float, target: Path) -> None:
+def extract_poster(
+    source: Path, duration: float, target: Path, input_format: str, timeout: float
+) -> None:
     """A frame from 10 % in (at most 5 s): past fades from black, early enough to be typical."""
     at = min(5.0, duration * 0.1)
     command = [
@@ -225,8 +269,7 @@ def extract_poster(source: Path, duration: float, target: Path) -> None:
         "error",
         "-ss",
         f"{at:.3f}",
-        "-i",
-        str(source),
+        *input_arguments(source, input_format),
         "-frames:v",
         "1",
         "-vf",
@@ -235,7 +278,7 @@ def extract_poster(source: Path, duration: float, target: Path) -> None:
         "3",
         str(target),
     ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    done = _run_step(command, "Taking the poster frame", timeout)
     if done.returncode != 0 or not target.exists():
         raise TranscodeError("Taking the poster frame failed", done.stderr.strip()[-2000:])
 
@@ -265,15 +308,23 @@ def transcode(
     height: int,
     duration: float,
     has_audio: bool,
+    input_format: str = MP4_FORMAT,
     on_progress: Callable[[float], None] | None = None,
 ) -> dict:
-    """Make every output in ``out_dir``; returns the manifest of relative names."""
+    """Make every output in ``out_dir``; returns the manifest of relative names. The whole job
+    shares one time limit (``conf.transcode_timeout_seconds``)."""
     rungs = plan_ladder(width, height)
     (out_dir / "hls").mkdir(parents=True, exist_ok=True)
-    run_ffmpeg(ladder_command(source, out_dir, rungs, has_audio), duration, on_progress)
+    deadline = time.monotonic() + conf.transcode_timeout_seconds(duration)
+
+    def remaining() -> float:
+        return max(1.0, deadline - time.monotonic())
+
+    command = ladder_command(source, out_dir, rungs, has_audio, input_format=input_format)
+    run_ffmpeg(command, duration, on_progress, timeout=remaining())
     fallback = mp4_rung(rungs)
-    remux_mp4(out_dir / "hls" / fallback.name / "index.m3u8", out_dir / "video.mp4")
-    extract_poster(source, duration, out_dir / "poster.jpg")
+    remux_mp4(out_dir / "hls" / fallback.name / "index.m3u8", out_dir / "video.mp4", remaining())
+    extract_poster(source, duration, out_dir / "poster.jpg", input_format, remaining())
     derive_images(out_dir / "poster.jpg", out_dir)
     top = rungs[-1]
     return {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -12,8 +14,10 @@ from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .forms import CaptionTrackForm, VideoForm
@@ -91,23 +95,34 @@ def retry_view(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("“%(title)s” is queued for processing again.") % {"title": video.title}
         )
-        return redirect(request.POST.get("next") or edit_url)
+        # Only a next URL on this site: a crafted form must not bounce editors elsewhere.
+        return redirect(get_valid_next_url_from_request(request) or edit_url)
     return TemplateResponse(
         request, "media_pipeline/admin/retry_confirm.html", {"video": video, "edit_url": edit_url}
     )
 
 
+# ASCII digits only: str.isdigit() also accepts "²" (int() then fails) and "١٢" (Arabic-Indic),
+# and a 30-digit number overflows the database's integer.
+VIDEO_ID = re.compile(r"[0-9]{1,18}")
+MAX_STATUS_IDS = 200
+
+
+@require_GET
 def status_view(request: HttpRequest) -> JsonResponse:
-    """Status and progress of the videos ``?id=1&id=2`` for the live progress bars."""
+    """Status and progress of the videos ``?id=1&id=2`` for the live progress bars. Read-only:
+    jobs whose worker died are taken over by the workers themselves (``tasks.watch_job``)."""
     if not request.user.has_perm("media_pipeline.view_video") and not request.user.has_perm(
         "media_pipeline.change_video"
     ):
         raise PermissionDenied
-    ids = [int(value) for value in request.GET.getlist("id") if value.isdigit()][:200]
-    # Self-healing while an editor watches: a job whose worker died is started again.
-    for stalled in Video.objects.stalled().filter(pk__in=ids):
-        with transaction.atomic():
-            stalled.request_transcode()
+    values = request.GET.getlist("id")[:MAX_STATUS_IDS]
+    if not all(VIDEO_ID.fullmatch(value) for value in values):
+        return JsonResponse(
+            {"error": gettext("Each “id” must be a video number written with the digits 0–9.")},
+            status=400,
+        )
+    ids = [int(value) for value in values]
     videos = Video.objects.filter(pk__in=ids).only(
         "pk", "status", "progress", "error_message", "attempt", "retry_at"
     )

@@ -260,8 +260,11 @@ if env_str("FRONTEND_CACHE_PURGE_URL"):
     }
 
 # --- Background tasks ---------------------------------------------------------------------------
-# Django's task framework (django-tasks backport). The database backend queues work for the
-# `manage.py db_worker` process; Wagtail's own tasks (search index, references) are queued too.
+# Django's task framework (django-tasks backport). The database backend queues work for
+# `manage.py db_worker` processes. Two queues: "default" (Wagtail's search-index and
+# reference-index tasks, deleting a video's files) and "video" (transcoding), each with its own
+# worker, `db_worker --queue-name default` and `db_worker --queue-name video`, so a publish never
+# waits behind an hour-long transcode (docs/operations.md, "Video workers").
 # TASKS_BACKEND=immediate runs tasks inline (handy for one-off scripts and most tests).
 TASKS_BACKEND = env_str("TASKS_BACKEND", "database")
 TASKS = {
@@ -270,6 +273,7 @@ TASKS = {
             "database": "django_tasks_db.DatabaseBackend",
             "immediate": "django_tasks.backends.immediate.ImmediateBackend",
         }.get(TASKS_BACKEND, TASKS_BACKEND),
+        "QUEUES": ["default", "video"],
     }
 }
 
@@ -277,6 +281,8 @@ TASKS = {
 # Uploads are checked with ffprobe before they are stored; transcoding runs in the task worker.
 MEDIA_PIPELINE_MAX_UPLOAD_BYTES = env_int("MEDIA_PIPELINE_MAX_UPLOAD_BYTES", 2 * 1024**3)
 MEDIA_PIPELINE_MAX_DURATION_SECONDS = env_int("MEDIA_PIPELINE_MAX_DURATION_SECONDS", 2 * 60 * 60)
+# Caption (.vtt) uploads are read in chunks and refused one byte past this.
+MEDIA_PIPELINE_MAX_CAPTION_BYTES = env_int("MEDIA_PIPELINE_MAX_CAPTION_BYTES", 2 * 1024**2)
 MEDIA_PIPELINE_FFMPEG = env_str("MEDIA_PIPELINE_FFMPEG", "ffmpeg")
 MEDIA_PIPELINE_FFPROBE = env_str("MEDIA_PIPELINE_FFPROBE", "ffprobe")
 # x264 speed/size trade-off: "veryfast" keeps a 2-core server near real time at 1080p.
@@ -284,8 +290,25 @@ MEDIA_PIPELINE_X264_PRESET = env_str("MEDIA_PIPELINE_X264_PRESET", "veryfast")
 MEDIA_PIPELINE_LADDER = [
     int(h) for h in env_list("MEDIA_PIPELINE_LADDER", ["360", "540", "720", "1080"])
 ]
-# A job without a progress heartbeat for this long is taken as dead (worker killed) and requeued.
+# The task queue of video jobs (must be one of TASKS["default"]["QUEUES"]).
+MEDIA_PIPELINE_QUEUE = env_str("MEDIA_PIPELINE_QUEUE", "video")
+# A running job renews its lease every third of this; a video whose lease is older is taken
+# over by another video worker (its worker was killed or lost).
+MEDIA_PIPELINE_LEASE_SECONDS = env_int("MEDIA_PIPELINE_LEASE_SECONDS", 60)
+# A job waiting out a storage outage whose retry is this overdue is started again by
+# `manage.py requeue_stalled_videos`.
 MEDIA_PIPELINE_STALE_AFTER_SECONDS = env_int("MEDIA_PIPELINE_STALE_AFTER_SECONDS", 600)
+# Time limits of ffprobe (each run) and ffmpeg (a whole job: the larger of the minimum and
+# factor × the video's duration). ffmpeg/ffprobe are killed past them.
+MEDIA_PIPELINE_PROBE_TIMEOUT_SECONDS = env_int("MEDIA_PIPELINE_PROBE_TIMEOUT_SECONDS", 60)
+MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS = env_int(
+    "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS", 600
+)
+MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR = float(
+    env_str("MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR", "10")
+)
+# Scratch folders of the video workers (one per job); default: <system temp>/storysite-transcode.
+MEDIA_PIPELINE_WORK_DIR = env_str("MEDIA_PIPELINE_WORK_DIR", "")
 # Media storage (S3) outages: each storage call is tried MEDIA_PIPELINE_STORAGE_RETRIES times
 # (0.5 s, 1 s, 2 s… apart); a job that still cannot reach the storage waits and starts again
 # after each of these delays in turn (seconds), then is marked failed.

@@ -1,6 +1,8 @@
-"""A worker killed mid-transcode (SIGKILL, as when a machine dies) leaves the video re-runnable:
-the stalled job is requeued and a second worker finishes it, with nothing of the dead attempt
-left in the bucket. Real processes: ``manage.py db_worker`` subprocesses, ffmpeg, moto S3."""
+"""A worker killed mid-transcode (SIGKILL, as when a machine dies or the OOM killer strikes):
+its ffmpeg dies with it, and another video worker, already running and idle, takes the video
+over once the lease expires and finishes it, removing the dead worker's scratch folder, with
+no admin page open and no cron. Real processes: ``manage.py db_worker`` subprocesses, ffmpeg,
+moto S3."""
 
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from django.core.files import File
-from django.core.management import call_command
 from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 
 from media_pipeline.models import Video
 from tests.database import database_url
@@ -24,10 +26,12 @@ from tests.media_pipeline.conftest import make_clip
 pytestmark = pytest.mark.integration
 
 REPO = Path(__file__).resolve().parents[2]
+LEASE_SECONDS = 3
 
 
-def worker_env(bucket: dict, preset: str) -> dict:
-    return {
+def worker_env(bucket: dict, preset: str, work_dir: Path | None = None) -> dict:
+    """The environment of a worker process against ``bucket`` (also used by test_s3_outage)."""
+    env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "storysite.settings.base",
         "DATABASE_URL": database_url(),
@@ -40,24 +44,46 @@ def worker_env(bucket: dict, preset: str) -> dict:
         "MEDIA_PIPELINE_X264_PRESET": preset,
         "LOG_LEVEL": "WARNING",
     }
+    if work_dir is not None:
+        env["MEDIA_PIPELINE_LEASE_SECONDS"] = str(LEASE_SECONDS)
+        env["MEDIA_PIPELINE_WORK_DIR"] = str(work_dir)
+    return env
 
 
-def start_worker(bucket: dict, *extra: str, preset: str = "ultrafast") -> subprocess.Popen:
+def start_video_worker(bucket: dict, work_dir: Path, preset: str) -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable,
             "manage.py",
             "db_worker",
             "--queue-name",
-            "*",
+            "video",
             "--no-startup-delay",
-            *extra,
+            "--no-reload",
+            "--interval",
+            "0.5",
         ],
         cwd=REPO,
-        env=worker_env(bucket, preset),
+        env=worker_env(bucket, preset, work_dir),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
+
+
+def processes_using(path: Path) -> list[tuple[int, str]]:
+    """Live processes whose command line mentions ``path`` (ffmpeg reads and writes there)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        text = " ".join(part.decode(errors="replace") for part in argv)
+        if str(path) in text:
+            found.append((int(entry.name), text[:200]))
+    return found
 
 
 def wait_for(condition, timeout: float, what: str):
@@ -70,14 +96,28 @@ def wait_for(condition, timeout: float, what: str):
     pytest.fail(f"timed out waiting for {what}")
 
 
-def test_killed_worker_leaves_video_rerunnable_and_second_worker_finishes(
+def stop(worker: subprocess.Popen) -> None:
+    if worker.poll() is None:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux-only")
+def test_killed_worker_is_taken_over_by_an_idle_worker_and_leaves_no_ffmpeg_or_scratch(
     transactional_db, s3_bucket, settings, tmp_path
 ):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    settings.MEDIA_PIPELINE_STALE_AFTER_SECONDS = 2
-    clip = make_clip(tmp_path / "long.mp4", seconds=6, size="1280x720")
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "video"]}
+    }
+    settings.MEDIA_PIPELINE_LEASE_SECONDS = LEASE_SECONDS
+    work_dir = tmp_path / "work"
+    clip = make_clip(tmp_path / "long.mp4", seconds=8, size="1280x720")
     with transaction.atomic():
-        video = Video(title="Killed midway", width=1280, height=720, duration=6)
+        video = Video(title="Killed midway", width=1280, height=720, duration=8)
         with clip.open("rb") as handle:
             video.source.save("long.mp4", File(handle), save=False)
         video.save()
@@ -85,35 +125,71 @@ def test_killed_worker_leaves_video_rerunnable_and_second_worker_finishes(
     first_version = video.version
 
     # The first worker encodes slowly enough to be caught in the middle on 2 cores.
-    worker = start_worker(s3_bucket, preset="medium")
+    first = start_video_worker(s3_bucket, work_dir, preset="medium")
+    second = None
     try:
         wait_for(
             lambda: Video.objects.filter(
                 pk=video.pk, status=Video.Status.TRANSCODING, progress__gt=0
             ).exists(),
-            timeout=90,
+            timeout=120,
             what="the first worker to start transcoding",
         )
-        worker.send_signal(signal.SIGKILL)
-        worker.wait(timeout=10)
+        # The second worker is already running, idle, when the first one dies.
+        second = start_video_worker(s3_bucket, work_dir, preset="ultrafast")
+        time.sleep(1.5)
+        scratch = [path for path in work_dir.iterdir() if f"pid{first.pid}" in path.name]
+        assert len(scratch) == 1 and any(path.is_file() for path in scratch[0].rglob("*"))
+        assert processes_using(work_dir), "ffmpeg should be encoding in the scratch folder"
+
+        first.send_signal(signal.SIGKILL)
+        first.wait(timeout=10)
+        killed_at = time.monotonic()
+
+        # ffmpeg dies with its worker: nothing keeps encoding in the scratch folder.
+        wait_for(
+            lambda: not processes_using(scratch[0]),
+            timeout=5,
+            what=f"ffmpeg to die with its worker ({processes_using(scratch[0])})",
+        )
+        video.refresh_from_db()
+        assert video.status == Video.Status.TRANSCODING and not video.is_playable
+
+        # No HTTP request, no management command: the idle worker takes over after the lease.
+        wait_for(
+            lambda: Video.objects.filter(pk=video.pk, version=first_version + 1).exists(),
+            timeout=LEASE_SECONDS + 15,
+            what="the idle worker to take the video over",
+        )
+        assert time.monotonic() - killed_at < LEASE_SECONDS + 15
+        wait_for(
+            lambda: (
+                Video.objects.filter(pk=video.pk, status=Video.Status.READY).exists()
+                or Video.objects.filter(pk=video.pk, status=Video.Status.FAILED).exists()
+            ),
+            timeout=180,
+            what="the second worker to finish",
+        )
     finally:
-        if worker.poll() is None:
-            worker.kill()
-    video.refresh_from_db()
-    assert video.status == Video.Status.TRANSCODING and video.progress < 100
-    assert not video.is_playable
-
-    time.sleep(2.5)  # no heartbeat any more: the job is now stale
-    call_command("requeue_stalled_videos", verbosity=0)
-    video.refresh_from_db()
-    assert video.status == Video.Status.QUEUED and video.version == first_version + 1
-
-    second = start_worker(s3_bucket, "--batch")
-    _out, err = second.communicate(timeout=180)
-    assert second.returncode == 0, err.decode()[-2000:]
+        if first.poll() is None:
+            first.kill()
+        if second is not None:
+            stop(second)
     video.refresh_from_db()
     assert video.status == Video.Status.READY, video.error_message
     assert video.outputs["version"] == first_version + 1
     keys = bucket_keys(s3_bucket)
     assert video.outputs["master"] in keys
     assert not [key for key in keys if key.startswith(f"videos/{video.pk}/{first_version}/")]
+    # The dead worker's scratch folder is gone, and so is the second worker's (finished).
+    assert not scratch[0].exists()
+    assert list(work_dir.iterdir()) == []
+    # The dead worker's task result does not claim to be running for ever.
+    results = {
+        tuple(result.args_kwargs["args"][:2]): result.status
+        for result in DBTaskResult.objects.filter(task_path="media_pipeline.tasks.transcode_video")
+    }
+    assert results == {
+        (video.pk, first_version): "FAILED",
+        (video.pk, first_version + 1): "SUCCESSFUL",
+    }

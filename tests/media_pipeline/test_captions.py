@@ -1,10 +1,23 @@
 """Caption files: malformed WebVTT is refused with the line at fault; good files become cues
 that round-trip to WebVTT."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from media_pipeline.captions import decode_caption_file, parse_webvtt, render_webvtt
+from media_pipeline.captions import (
+    decode_caption_file,
+    parse_webvtt,
+    read_caption_upload,
+    render_webvtt,
+)
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 GOOD = """WEBVTT - Zahra
 
@@ -71,3 +84,86 @@ def test_the_translation_editor_can_link_to_videos_and_captions(admin_client, de
         f"/admin/localize/api/snippets/media_pipeline/captiontrack/{track.pk}/"
     )
     assert response.status_code == 200
+
+
+class CountingUpload(SimpleUploadedFile):
+    """An upload that counts the bytes read from it, to show where reading stops."""
+
+    bytes_read = 0
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self.bytes_read += len(data)
+        return data
+
+    def chunks(self, chunk_size=None):
+        for chunk in super().chunks(chunk_size):
+            self.bytes_read += len(chunk)
+            yield chunk
+
+
+def oversized_upload(size: int) -> CountingUpload:
+    body = b"WEBVTT\n\n" + b"00:01.000 --> 00:02.000\nline\n\n" * (size // 30 + 1)
+    return CountingUpload("huge.vtt", body, "text/vtt")
+
+
+def test_oversized_caption_file_is_refused_without_reading_it_whole(settings):
+    settings.MEDIA_PIPELINE_MAX_CAPTION_BYTES = 100_000
+    upload = oversized_upload(20 * 1024 * 1024)
+    with pytest.raises(ValidationError) as error:
+        read_caption_upload(upload)
+    assert error.value.messages == [
+        "This caption file is larger than 97.7\xa0KB, the largest caption file accepted. "
+        "Is it really a WebVTT file?"
+    ]
+    # Stopped just past the limit, not after 20 MB.
+    assert upload.bytes_read <= 100_000 + 64 * 1024
+
+
+def test_caption_file_at_the_limit_is_read(settings):
+    text = GOOD.encode()
+    settings.MEDIA_PIPELINE_MAX_CAPTION_BYTES = len(text)
+    upload = SimpleUploadedFile("ok.vtt", text, "text/vtt")
+    assert read_caption_upload(upload) == GOOD
+
+
+def test_caption_admin_form_names_the_limit(admin_client, demo, settings, locales):
+    from media_pipeline.models import Video
+
+    settings.MEDIA_PIPELINE_MAX_CAPTION_BYTES = 1024
+    response = admin_client.post(
+        "/admin/captions/add/",
+        {
+            "video": Video.objects.first().pk,
+            "locale": locales["en"].pk,
+            "vtt_file": oversized_upload(4096),
+            "cues-count": 0,
+        },
+    )
+    assert response.status_code == 200
+    assert "larger than 1.0\xa0KB, the largest caption file accepted" in response.content.decode()
+
+
+def test_caption_limit_is_read_from_the_environment():
+    """Booting the site with MEDIA_PIPELINE_MAX_CAPTION_BYTES set: its forms use that limit."""
+    script = (
+        "from django.core.files.uploadedfile import SimpleUploadedFile as F\n"
+        "from media_pipeline.captions import read_caption_upload\n"
+        "try:\n"
+        "    read_caption_upload(F('a.vtt', b'WEBVTT\\n\\n' + b'x' * 600))\n"
+        "except Exception as exc:\n"
+        "    print(exc.messages[0])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", script],
+        cwd=PROJECT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "storysite.settings.dev",
+            "MEDIA_PIPELINE_MAX_CAPTION_BYTES": "512",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "larger than 512\xa0bytes" in done.stdout, done.stderr[-2000:]

@@ -97,28 +97,6 @@ def test_ready_video_renders_an_accessible_player_with_captions_in_the_visitors_
     assert 'aria-label="Zahra back at school"' in html
 
 
-def test_a_job_whose_worker_died_is_requeued_when_an_editor_watches_it(
-    admin_client, clips, settings, django_capture_on_commit_callbacks
-):
-    import datetime
-
-    from django.utils import timezone
-
-    with django_capture_on_commit_callbacks(execute=False):
-        upload(admin_client, clips["silent"], "Orphaned")
-    video = Video.objects.get(title="Orphaned")
-    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
-    Video.objects.filter(pk=video.pk).update(
-        status=Video.Status.TRANSCODING, progress=30, heartbeat_at=an_hour_ago
-    )
-    settings.MEDIA_PIPELINE_X264_PRESET = "ultrafast"
-    with django_capture_on_commit_callbacks(execute=True):
-        admin_client.get("/admin/videos/status/", {"id": video.pk})
-    video.refresh_from_db()
-    assert video.status == Video.Status.READY
-    assert video.version == 2
-
-
 def test_editors_can_choose_a_video_for_the_story_video_block(admin_client, demo):
     from django.urls import reverse
 
