@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 import polib
 from django.db import transaction
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.strings import StringValue, extract_ids
@@ -27,6 +28,7 @@ MAX_PROBLEMS_SHOWN = 10
 # printf-style and brace placeholders: %s, %(name)s, %d, {name}, {0}. They must survive translation.
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[sdif]|\{[A-Za-z0-9_]*\}")
 VOID_TAGS = {"br", "wbr", "img", "hr"}
+QUOTED_SOURCE_CHARS = 60
 
 
 class POImportError(Exception):
@@ -59,6 +61,15 @@ def parse_po(data: bytes) -> polib.POFile:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
+
+
+def quote_source(text: str) -> str:
+    """How a rejection names a segment: by the English text the translator sees in the editor
+    (tags dropped, first 60 characters), not by wagtail-localize's internal path."""
+    plain = " ".join(strip_tags(text).split())
+    if len(plain) <= QUOTED_SOURCE_CHARS:
+        return plain
+    return plain[:QUOTED_SOURCE_CHARS].rstrip() + "…"
 
 
 class _TagBalance(HTMLParser):
@@ -158,39 +169,45 @@ def validate_po(translation: Translation, po: polib.POFile) -> list[str]:
         )
     }
     expected_paths = {path for path, _text in expected}
+    source_by_path = dict(expected)
     entries = [entry for entry in po if not entry.obsolete]
     seen = set()
     problems = []
     for entry in entries:
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
-            problems.append(_("Segment “%(path)s” appears twice.") % {"path": entry.msgctxt})
+            problems.append(
+                _("Segment “%(source)s” appears twice.") % {"source": quote_source(entry.msgid)}
+            )
             continue
         seen.add(key)
         if key not in expected:
             if entry.msgctxt in expected_paths:
                 problems.append(
                     _(
-                        "The source text of segment “%(path)s” has changed since this file was "
+                        "The source text of segment “%(source)s” has changed since this file was "
                         "exported: download a fresh PO file."
                     )
-                    % {"path": entry.msgctxt}
+                    % {"source": quote_source(entry.msgid)}
                 )
             else:
                 problems.append(
-                    _("Unknown segment “%(path)s”: it is not part of this page.")
-                    % {"path": entry.msgctxt}
+                    _("Unknown segment “%(source)s”: it is not part of this page.")
+                    % {"source": quote_source(entry.msgid)}
                 )
             continue
         if entry.msgstr:
             for problem in check_entry(entry.msgid, entry.msgstr):
                 problems.append(
-                    _("Segment “%(path)s”: %(problem)s.")
-                    % {"path": entry.msgctxt, "problem": problem}
+                    _("Segment “%(source)s”: %(problem)s.")
+                    % {"source": quote_source(entry.msgid), "problem": problem}
                 )
     missing_paths = {path for path, text in expected - seen} - {entry.msgctxt for entry in entries}
     for path in sorted(missing_paths):
-        problems.append(_("Segment “%(path)s” is missing from the file.") % {"path": path})
+        problems.append(
+            _("Segment “%(source)s” is missing from the file.")
+            % {"source": quote_source(source_by_path[path])}
+        )
     return problems
 
 

@@ -7,6 +7,7 @@ import polib
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import strip_tags
 from wagtail_localize.models import StringTranslation
 
 from home.po_files import POImportError, check_entry, import_po_checked
@@ -39,6 +40,12 @@ def upload(client, translation, po: polib.POFile | bytes):
     assert response.status_code == 302
     assert response["Location"] == next_url
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def quoted(text: str) -> str:
+    """A segment as rejection messages quote it: its text without tags, first 60 characters."""
+    text = " ".join(strip_tags(text).split())
+    return text if len(text) <= 60 else text[:60].rstrip() + "…"
 
 
 def entry_for(po: polib.POFile, msgid: str) -> polib.POEntry:
@@ -98,8 +105,8 @@ def test_po_with_a_missing_and_an_extra_segment_is_rejected(admin_client, arabic
     before = translations_snapshot(translation)
 
     messages = upload(admin_client, translation, po)
-    assert f"“{removed.msgctxt}” is missing" in messages[0]
-    assert "Unknown segment “body.smuggled”" in messages[0]
+    assert f"“{quoted(removed.msgid)}” is missing" in messages[0]
+    assert "Unknown segment “Smuggled sentence”" in messages[0]
     assert translations_snapshot(translation) == before
 
 
@@ -112,7 +119,7 @@ def test_po_with_broken_html_is_rejected_and_nothing_half_applied(admin_client, 
     before = translations_snapshot(translation)
 
     messages = upload(admin_client, translation, po)
-    assert f"Segment “{paragraph.msgctxt}”: unbalanced HTML tags <b>" in messages[0]
+    assert f"Segment “{quoted(paragraph.msgid)}”: unbalanced HTML tags <b>" in messages[0]
     assert translations_snapshot(translation) == before
 
 
@@ -121,7 +128,24 @@ def test_po_whose_source_text_changed_since_export_is_rejected(admin_client, ara
     po = download(admin_client, translation)
     po[0].msgid = po[0].msgid + " (old wording)"
     messages = upload(admin_client, translation, po)
-    assert f"source text of segment “{po[0].msgctxt}” has changed" in messages[0]
+    assert f"source text of segment “{quoted(po[0].msgid)}” has changed" in messages[0]
+
+
+def test_rejections_quote_the_english_text_not_the_internal_segment_key(admin_client, arabic_story):
+    """A translator knows "Four new schools…", not "body.8f2c….text"."""
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    long_entry = next(entry for entry in po if len(entry.msgid) > 80 and "<" not in entry.msgid)
+    long_entry.msgstr = "{count} " + (long_entry.msgstr or "نص")
+    duplicate = polib.POEntry(msgid=po[0].msgid, msgctxt=po[0].msgctxt, msgstr="مكرر")
+    po.append(duplicate)
+
+    messages = upload(admin_client, translation, po)
+    assert len(messages) == 1
+    assert f"Segment “{long_entry.msgid[:60].rstrip()}…”: placeholders differ" in messages[0]
+    assert f"Segment “{quoted(po[0].msgid)}” appears twice" in messages[0]
+    assert long_entry.msgctxt not in messages[0]
+    assert po[0].msgctxt not in messages[0]
 
 
 def test_unreadable_upload_is_rejected_with_a_message(admin_client, arabic_story):
