@@ -9,6 +9,7 @@ and a clean file is applied in one transaction.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
@@ -17,7 +18,11 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import polib
+from django.conf import settings
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail_localize.models import StringSegment, Translation
@@ -43,6 +48,69 @@ class POImportError(Exception):
 class ImportResult:
     entries: int
     translated: int
+
+
+def po_upload_limit() -> int:
+    return int(settings.PO_UPLOAD_MAX_BYTES)
+
+
+def _too_large(limit: int) -> POImportError:
+    return POImportError(
+        [
+            _(
+                "This file is larger than %(limit)s, the most a PO file may be. A PO file for one "
+                "page is far smaller: check that it is the file downloaded from this translation."
+            )
+            % {"limit": filesizeformat(limit)}
+        ]
+    )
+
+
+def read_po_upload(upload, limit: int | None = None) -> bytes:
+    """The uploaded file's bytes, read in chunks and never more than one byte past the limit, so
+    an oversized file is refused without being held in memory whole."""
+    limit = po_upload_limit() if limit is None else limit
+    if (getattr(upload, "size", None) or 0) > limit:
+        raise _too_large(limit)
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = upload.read(min(64 * 1024, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
+    if len(data) > limit:
+        raise _too_large(limit)
+    return bytes(data)
+
+
+class POUploadHandler(FileUploadHandler):
+    """The only upload handler of a PO upload request: keeps at most limit + 1 bytes of the file
+    in memory and drops the rest as it arrives, so a huge body is neither spooled to a temporary
+    file nor held in RAM (Django's default handlers store whole files first). The extra byte
+    lets ``read_po_upload`` tell "too large" from "exactly at the limit"."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.keep = po_upload_limit() + 1
+        self.kept = io.BytesIO()
+
+    def receive_data_chunk(self, raw_data, start):
+        room = self.keep - self.kept.tell()
+        if room > 0:
+            self.kept.write(raw_data[:room])
+        return None
+
+    def file_complete(self, file_size):
+        self.kept.seek(0)
+        return InMemoryUploadedFile(
+            file=self.kept,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=self.kept.getbuffer().nbytes,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
 
 
 def parse_po(data: bytes) -> polib.POFile:
@@ -211,10 +279,11 @@ def validate_po(translation: Translation, po: polib.POFile) -> list[str]:
     return problems
 
 
-def import_po_checked(translation: Translation, data: bytes, user=None) -> ImportResult:
-    """Validate ``data`` against ``translation`` and import it in one transaction, or raise
-    POImportError without changing anything."""
-    po = parse_po(data)
+def import_po_checked(translation: Translation, data, user=None) -> ImportResult:
+    """Validate ``data`` (bytes, or an uploaded file read up to the size limit) against
+    ``translation`` and import it in one transaction, or raise POImportError without changing
+    anything."""
+    po = parse_po(data if isinstance(data, bytes) else read_po_upload(data))
     problems = validate_po(translation, po)
     if problems:
         raise POImportError(problems)

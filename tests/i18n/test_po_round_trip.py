@@ -183,3 +183,91 @@ def test_import_api_raises_with_every_problem(demo, arabic_story):
     with pytest.raises(POImportError) as error:
         import_po_checked(translation, str(po).encode())
     assert "does not exist here" in error.value.problems[0]
+
+
+def padded_po(po: polib.POFile, size: int) -> bytes:
+    """A genuine PO file for the translation, made ``size`` bytes long by a translator's note."""
+    data = str(po).encode()
+    return b"# " + b"x" * (size - len(data) - 3) + b"\n" + data
+
+
+def test_oversized_po_is_refused_naming_the_limit_and_nothing_changes(
+    admin_client, arabic_story, settings
+):
+    settings.PO_UPLOAD_MAX_BYTES = 64 * 1024
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    for entry in po:
+        entry.msgstr = "نص جديد"
+    before = translations_snapshot(translation)
+
+    messages = upload(admin_client, translation, padded_po(po, 64 * 1024 + 1))
+    assert len(messages) == 1
+    assert "nothing was changed" in messages[0]
+    assert "larger than 64.0\xa0KB" in messages[0]
+    assert translations_snapshot(translation) == before
+
+    # At the limit exactly, the same file is accepted.
+    messages = upload(admin_client, translation, padded_po(po, 64 * 1024))
+    assert any("Imported" in message for message in messages), messages
+
+
+def test_po_upload_keeps_at_most_one_byte_past_the_limit_in_memory(rf, settings):
+    """The body is not spooled to a temporary file nor kept whole: the upload handler stops
+    storing one byte past the limit, and the rest of the body is read and dropped."""
+    from home.po_files import POUploadHandler
+
+    settings.PO_UPLOAD_MAX_BYTES = 1000
+    request = rf.post(
+        "/upload/",
+        {"next": "/x/", "file": SimpleUploadedFile("big.po", b"#" * 5_000_000), "after": "kept"},
+    )
+    request.upload_handlers = [POUploadHandler(request)]
+    uploaded = request.FILES["file"]
+    assert uploaded.size == 1001
+    assert not hasattr(uploaded, "temporary_file_path")
+    assert request.POST["after"] == "kept"
+
+
+def test_po_upload_limit_comes_from_the_environment():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import io; from django.conf import settings; from home.po_files import read_po_upload, "
+        "POImportError\n"
+        "print(settings.PO_UPLOAD_MAX_BYTES)\n"
+        "try: read_po_upload(io.BytesIO(b'#' * 3000))\n"
+        "except POImportError as e: print(e.problems[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "PO_UPLOAD_MAX_BYTES": "2048"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    limit, message = result.stdout.splitlines()[-2:]
+    assert limit == "2048"
+    assert "larger than 2.0\xa0KB" in message
+
+
+def test_po_upload_still_requires_the_csrf_token(arabic_story, django_user_model):
+    """The view sets its upload handler before the CSRF check reads the body, then checks."""
+    from django.test import Client
+
+    translation = translation_for(arabic_story)
+    user = django_user_model.objects.create_superuser("csrf-admin", "csrf@example.com", "pw")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    before = translations_snapshot(translation)
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": SimpleUploadedFile("story-ar.po", str(translation.export_po()).encode())},
+    )
+    assert response.status_code == 403
+    assert translations_snapshot(translation) == before
