@@ -13,7 +13,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
@@ -227,3 +229,18 @@ def guard_translation_editor_urls():
             SyncWithoutMixingLanguages.as_view(),
         ),
     ]
+
+
+@hooks.register("insert_editor_js")
+def confirm_machine_translation():
+    """wagtail-localize's translation editor outputs ``insert_editor_js`` too: our script asks
+    before "Translate with …" fills the page with machine text."""
+    return format_html(
+        '<script src="{}" data-confirm="{}" defer></script>',
+        static("home/js/machine-translate-confirm.js"),
+        _(
+            "Fill every untranslated segment with machine translation now? The machine's text "
+            "is saved at once and must be reviewed before you publish. Your translations are "
+            "kept; edits not yet saved are lost."
+        ),
+    )
