@@ -9,6 +9,7 @@ and a clean file is applied in one transaction.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import re
 import tempfile
@@ -17,7 +18,12 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import polib
+from django.conf import settings
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.strings import StringValue, extract_ids
@@ -27,6 +33,7 @@ MAX_PROBLEMS_SHOWN = 10
 # printf-style and brace placeholders: %s, %(name)s, %d, {name}, {0}. They must survive translation.
 PLACEHOLDER = re.compile(r"%(?:\([^)]+\))?[sdif]|\{[A-Za-z0-9_]*\}")
 VOID_TAGS = {"br", "wbr", "img", "hr"}
+QUOTED_SOURCE_CHARS = 60
 
 
 class POImportError(Exception):
@@ -41,6 +48,69 @@ class POImportError(Exception):
 class ImportResult:
     entries: int
     translated: int
+
+
+def po_upload_limit() -> int:
+    return int(settings.PO_UPLOAD_MAX_BYTES)
+
+
+def _too_large(limit: int) -> POImportError:
+    return POImportError(
+        [
+            _(
+                "This file is larger than %(limit)s, the most a PO file may be. A PO file for one "
+                "page is far smaller: check that it is the file downloaded from this translation."
+            )
+            % {"limit": filesizeformat(limit)}
+        ]
+    )
+
+
+def read_po_upload(upload, limit: int | None = None) -> bytes:
+    """The uploaded file's bytes, read in chunks and never more than one byte past the limit, so
+    an oversized file is refused without being held in memory whole."""
+    limit = po_upload_limit() if limit is None else limit
+    if (getattr(upload, "size", None) or 0) > limit:
+        raise _too_large(limit)
+    data = bytearray()
+    while len(data) <= limit:
+        chunk = upload.read(min(64 * 1024, limit + 1 - len(data)))
+        if not chunk:
+            break
+        data += chunk
+    if len(data) > limit:
+        raise _too_large(limit)
+    return bytes(data)
+
+
+class POUploadHandler(FileUploadHandler):
+    """The only upload handler of a PO upload request: keeps at most limit + 1 bytes of the file
+    in memory and drops the rest as it arrives, so a huge body is neither spooled to a temporary
+    file nor held in RAM (Django's default handlers store whole files first). The extra byte
+    lets ``read_po_upload`` tell "too large" from "exactly at the limit"."""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.keep = po_upload_limit() + 1
+        self.kept = io.BytesIO()
+
+    def receive_data_chunk(self, raw_data, start):
+        room = self.keep - self.kept.tell()
+        if room > 0:
+            self.kept.write(raw_data[:room])
+        return None
+
+    def file_complete(self, file_size):
+        self.kept.seek(0)
+        return InMemoryUploadedFile(
+            file=self.kept,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=self.kept.getbuffer().nbytes,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )
 
 
 def parse_po(data: bytes) -> polib.POFile:
@@ -59,6 +129,15 @@ def parse_po(data: bytes) -> polib.POFile:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
+
+
+def quote_source(text: str) -> str:
+    """How a rejection names a segment: by the English text the translator sees in the editor
+    (tags dropped, first 60 characters), not by wagtail-localize's internal path."""
+    plain = " ".join(strip_tags(text).split())
+    if len(plain) <= QUOTED_SOURCE_CHARS:
+        return plain
+    return plain[:QUOTED_SOURCE_CHARS].rstrip() + "…"
 
 
 class _TagBalance(HTMLParser):
@@ -158,46 +237,53 @@ def validate_po(translation: Translation, po: polib.POFile) -> list[str]:
         )
     }
     expected_paths = {path for path, _text in expected}
+    source_by_path = dict(expected)
     entries = [entry for entry in po if not entry.obsolete]
     seen = set()
     problems = []
     for entry in entries:
         key = (entry.msgctxt, entry.msgid)
         if key in seen:
-            problems.append(_("Segment “%(path)s” appears twice.") % {"path": entry.msgctxt})
+            problems.append(
+                _("Segment “%(source)s” appears twice.") % {"source": quote_source(entry.msgid)}
+            )
             continue
         seen.add(key)
         if key not in expected:
             if entry.msgctxt in expected_paths:
                 problems.append(
                     _(
-                        "The source text of segment “%(path)s” has changed since this file was "
+                        "The source text of segment “%(source)s” has changed since this file was "
                         "exported: download a fresh PO file."
                     )
-                    % {"path": entry.msgctxt}
+                    % {"source": quote_source(entry.msgid)}
                 )
             else:
                 problems.append(
-                    _("Unknown segment “%(path)s”: it is not part of this page.")
-                    % {"path": entry.msgctxt}
+                    _("Unknown segment “%(source)s”: it is not part of this page.")
+                    % {"source": quote_source(entry.msgid)}
                 )
             continue
         if entry.msgstr:
             for problem in check_entry(entry.msgid, entry.msgstr):
                 problems.append(
-                    _("Segment “%(path)s”: %(problem)s.")
-                    % {"path": entry.msgctxt, "problem": problem}
+                    _("Segment “%(source)s”: %(problem)s.")
+                    % {"source": quote_source(entry.msgid), "problem": problem}
                 )
     missing_paths = {path for path, text in expected - seen} - {entry.msgctxt for entry in entries}
     for path in sorted(missing_paths):
-        problems.append(_("Segment “%(path)s” is missing from the file.") % {"path": path})
+        problems.append(
+            _("Segment “%(source)s” is missing from the file.")
+            % {"source": quote_source(source_by_path[path])}
+        )
     return problems
 
 
-def import_po_checked(translation: Translation, data: bytes, user=None) -> ImportResult:
-    """Validate ``data`` against ``translation`` and import it in one transaction, or raise
-    POImportError without changing anything."""
-    po = parse_po(data)
+def import_po_checked(translation: Translation, data, user=None) -> ImportResult:
+    """Validate ``data`` (bytes, or an uploaded file read up to the size limit) against
+    ``translation`` and import it in one transaction, or raise POImportError without changing
+    anything."""
+    po = parse_po(data if isinstance(data, bytes) else read_po_upload(data))
     problems = validate_po(translation, po)
     if problems:
         raise POImportError(problems)

@@ -14,9 +14,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -31,7 +34,7 @@ from wagtail_localize.models import (
 from wagtail_localize.views import edit_translation
 
 from .page_cache import mark_page_cacheable
-from .po_files import POImportError, import_po_checked
+from .po_files import POImportError, POUploadHandler, import_po_checked
 from .translation_drafts import (
     SubmitPageAsDrafts,
     SubmitSnippetAsDrafts,
@@ -174,8 +177,17 @@ def _overrides_must_be_safe_addresses(view):
 
 
 @require_POST
+@csrf_exempt
 def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
-    """wagtail-localize's "Upload PO file", validated: all of the file or nothing."""
+    """wagtail-localize's "Upload PO file", validated: all of the file or nothing. The size-capped
+    upload handler must be set before anything reads the body, the CSRF check included; so the
+    check runs inside (Django's documented pattern for per-view upload handlers)."""
+    request.upload_handlers = [POUploadHandler(request)]
+    return _upload_checked_pofile(request, translation_id)
+
+
+@csrf_protect
+def _upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
     translation = get_object_or_404(Translation, id=translation_id)
     instance = translation.get_target_instance()
     if not edit_translation.user_can_edit_instance(request.user, instance):
@@ -185,7 +197,7 @@ def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResp
         messages.error(request, _("Choose a PO file to upload."))
     else:
         try:
-            result = import_po_checked(translation, upload.read(), user=request.user)
+            result = import_po_checked(translation, upload, user=request.user)
         except POImportError as error:
             shown = error.problems[:10]
             more = len(error.problems) - len(shown)
@@ -244,3 +256,18 @@ def guard_translation_editor_urls():
             UpdateTranslationsAsDrafts.as_view(),
         ),
     ]
+
+
+@hooks.register("insert_editor_js")
+def confirm_machine_translation():
+    """wagtail-localize's translation editor outputs ``insert_editor_js`` too: our script asks
+    before "Translate with …" fills the page with machine text."""
+    return format_html(
+        '<script src="{}" data-confirm="{}" defer></script>',
+        static("home/js/machine-translate-confirm.js"),
+        _(
+            "Fill every untranslated segment with machine translation now? The machine's text "
+            "is saved at once and must be reviewed before you publish. Your translations are "
+            "kept; edits not yet saved are lost."
+        ),
+    )

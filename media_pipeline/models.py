@@ -53,7 +53,10 @@ class StoryImage(AbstractImage):
         _("credit"),
         max_length=255,
         blank=True,
-        help_text=_("Photographer or source, shown under the image, e.g. “© Coalition / A. Name”."),
+        help_text=_(
+            "Photographer or source, shown under the image, e.g. “© Coalition / A. Name”; the "
+            "same in every language. A credit to translate goes in the page's image block."
+        ),
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")

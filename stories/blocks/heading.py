@@ -1,10 +1,11 @@
 """A section heading with an anchor, so a story's sections can be linked to directly."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+
+from .anchor import AnchorBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -15,12 +16,11 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
         help_text=_("Use H3 only under an H2 so the outline stays logical."),
     )
-    anchor = blocks.CharBlock(
-        label=_("Anchor"),
-        required=False,
-        max_length=80,
-        validators=[validate_slug],
-        help_text=_("Letters, digits and hyphens, e.g. “rebuilding”. Leave empty to derive it."),
+    anchor = AnchorBlock(
+        help_text=_(
+            "Letters, digits and hyphens, e.g. “rebuilding”; the same in every language. "
+            "Leave empty to derive it from the heading."
+        ),
     )
 
     def get_context(self, value, parent_context=None):

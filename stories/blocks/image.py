@@ -47,7 +47,10 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         label=_("Credit"),
         required=False,
         max_length=255,
-        help_text=_("Leave empty to use the credit stored with the image."),
+        help_text=_(
+            "Photographer or source, translated with the page. Leave empty to use the credit "
+            "stored with the image, which is the same in every language."
+        ),
     )
 
     def clean(self, value):

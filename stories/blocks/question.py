@@ -1,20 +1,19 @@
 """A question and its answer, for explainers; each question gets an anchor for the contents list."""
 
-from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .anchor import AnchorBlock
 from .text import TextBlock
 
 
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("Question"), max_length=250)
-    anchor = blocks.CharBlock(
-        label=_("Anchor"),
-        required=False,
-        max_length=80,
-        validators=[validate_slug],
-        help_text=_("Letters, digits and hyphens. Leave empty to number the questions."),
+    anchor = AnchorBlock(
+        help_text=_(
+            "Letters, digits and hyphens; the same in every language. Leave empty to number "
+            "the questions."
+        ),
     )
     answer = TextBlock(label=_("Answer"))
 

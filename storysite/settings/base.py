@@ -214,6 +214,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bigger uploads stream to a temporary file, not RAM
+# PO files back from translation agencies (home/po_files.py): a page's text is a few hundred KB.
+PO_UPLOAD_MAX_BYTES = env_int("PO_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 
 # --- Caches ----------------------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by every web process), else memory local to each process.

@@ -7,6 +7,7 @@ import polib
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.html import strip_tags
 from wagtail_localize.models import StringTranslation
 
 from home.po_files import POImportError, check_entry, import_po_checked
@@ -39,6 +40,12 @@ def upload(client, translation, po: polib.POFile | bytes):
     assert response.status_code == 302
     assert response["Location"] == next_url
     return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def quoted(text: str) -> str:
+    """A segment as rejection messages quote it: its text without tags, first 60 characters."""
+    text = " ".join(strip_tags(text).split())
+    return text if len(text) <= 60 else text[:60].rstrip() + "…"
 
 
 def entry_for(po: polib.POFile, msgid: str) -> polib.POEntry:
@@ -98,8 +105,8 @@ def test_po_with_a_missing_and_an_extra_segment_is_rejected(admin_client, arabic
     before = translations_snapshot(translation)
 
     messages = upload(admin_client, translation, po)
-    assert f"“{removed.msgctxt}” is missing" in messages[0]
-    assert "Unknown segment “body.smuggled”" in messages[0]
+    assert f"“{quoted(removed.msgid)}” is missing" in messages[0]
+    assert "Unknown segment “Smuggled sentence”" in messages[0]
     assert translations_snapshot(translation) == before
 
 
@@ -112,7 +119,7 @@ def test_po_with_broken_html_is_rejected_and_nothing_half_applied(admin_client, 
     before = translations_snapshot(translation)
 
     messages = upload(admin_client, translation, po)
-    assert f"Segment “{paragraph.msgctxt}”: unbalanced HTML tags <b>" in messages[0]
+    assert f"Segment “{quoted(paragraph.msgid)}”: unbalanced HTML tags <b>" in messages[0]
     assert translations_snapshot(translation) == before
 
 
@@ -121,7 +128,24 @@ def test_po_whose_source_text_changed_since_export_is_rejected(admin_client, ara
     po = download(admin_client, translation)
     po[0].msgid = po[0].msgid + " (old wording)"
     messages = upload(admin_client, translation, po)
-    assert f"source text of segment “{po[0].msgctxt}” has changed" in messages[0]
+    assert f"source text of segment “{quoted(po[0].msgid)}” has changed" in messages[0]
+
+
+def test_rejections_quote_the_english_text_not_the_internal_segment_key(admin_client, arabic_story):
+    """A translator knows "Four new schools…", not "body.8f2c….text"."""
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    long_entry = next(entry for entry in po if len(entry.msgid) > 80 and "<" not in entry.msgid)
+    long_entry.msgstr = "{count} " + (long_entry.msgstr or "نص")
+    duplicate = polib.POEntry(msgid=po[0].msgid, msgctxt=po[0].msgctxt, msgstr="مكرر")
+    po.append(duplicate)
+
+    messages = upload(admin_client, translation, po)
+    assert len(messages) == 1
+    assert f"Segment “{long_entry.msgid[:60].rstrip()}…”: placeholders differ" in messages[0]
+    assert f"Segment “{quoted(po[0].msgid)}” appears twice" in messages[0]
+    assert long_entry.msgctxt not in messages[0]
+    assert po[0].msgctxt not in messages[0]
 
 
 def test_unreadable_upload_is_rejected_with_a_message(admin_client, arabic_story):
@@ -159,3 +183,91 @@ def test_import_api_raises_with_every_problem(demo, arabic_story):
     with pytest.raises(POImportError) as error:
         import_po_checked(translation, str(po).encode())
     assert "does not exist here" in error.value.problems[0]
+
+
+def padded_po(po: polib.POFile, size: int) -> bytes:
+    """A genuine PO file for the translation, made ``size`` bytes long by a translator's note."""
+    data = str(po).encode()
+    return b"# " + b"x" * (size - len(data) - 3) + b"\n" + data
+
+
+def test_oversized_po_is_refused_naming_the_limit_and_nothing_changes(
+    admin_client, arabic_story, settings
+):
+    settings.PO_UPLOAD_MAX_BYTES = 64 * 1024
+    translation = translation_for(arabic_story)
+    po = download(admin_client, translation)
+    for entry in po:
+        entry.msgstr = "نص جديد"
+    before = translations_snapshot(translation)
+
+    messages = upload(admin_client, translation, padded_po(po, 64 * 1024 + 1))
+    assert len(messages) == 1
+    assert "nothing was changed" in messages[0]
+    assert "larger than 64.0\xa0KB" in messages[0]
+    assert translations_snapshot(translation) == before
+
+    # At the limit exactly, the same file is accepted.
+    messages = upload(admin_client, translation, padded_po(po, 64 * 1024))
+    assert any("Imported" in message for message in messages), messages
+
+
+def test_po_upload_keeps_at_most_one_byte_past_the_limit_in_memory(rf, settings):
+    """The body is not spooled to a temporary file nor kept whole: the upload handler stops
+    storing one byte past the limit, and the rest of the body is read and dropped."""
+    from home.po_files import POUploadHandler
+
+    settings.PO_UPLOAD_MAX_BYTES = 1000
+    request = rf.post(
+        "/upload/",
+        {"next": "/x/", "file": SimpleUploadedFile("big.po", b"#" * 5_000_000), "after": "kept"},
+    )
+    request.upload_handlers = [POUploadHandler(request)]
+    uploaded = request.FILES["file"]
+    assert uploaded.size == 1001
+    assert not hasattr(uploaded, "temporary_file_path")
+    assert request.POST["after"] == "kept"
+
+
+def test_po_upload_limit_comes_from_the_environment():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import io; from django.conf import settings; from home.po_files import read_po_upload, "
+        "POImportError\n"
+        "print(settings.PO_UPLOAD_MAX_BYTES)\n"
+        "try: read_po_upload(io.BytesIO(b'#' * 3000))\n"
+        "except POImportError as e: print(e.problems[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, "PO_UPLOAD_MAX_BYTES": "2048"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    limit, message = result.stdout.splitlines()[-2:]
+    assert limit == "2048"
+    assert "larger than 2.0\xa0KB" in message
+
+
+def test_po_upload_still_requires_the_csrf_token(arabic_story, django_user_model):
+    """The view sets its upload handler before the CSRF check reads the body, then checks."""
+    from django.test import Client
+
+    translation = translation_for(arabic_story)
+    user = django_user_model.objects.create_superuser("csrf-admin", "csrf@example.com", "pw")
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    before = translations_snapshot(translation)
+    response = client.post(
+        f"/admin/localize/translate/{translation.pk}/pofile/upload/",
+        {"file": SimpleUploadedFile("story-ar.po", str(translation.export_po()).encode())},
+    )
+    assert response.status_code == 403
+    assert translations_snapshot(translation) == before
