@@ -86,7 +86,9 @@ MIDDLEWARE = [
     # First and last: store, then serve, whole pages for anonymous visitors (home/page_cache.py).
     "home.page_cache.StoreAnonymousPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, except that Wagtail's previews may be framed by the admin's own page editor;
+    # likewise for X-Frame-Options below (storysite/preview_framing.py).
+    "storysite.preview_framing.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Right after SecurityMiddleware: static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -100,6 +102,7 @@ MIDDLEWARE = [
     "admin_2fa.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "storysite.preview_framing.PreviewFrameOptionsMiddleware",  # inside it: answers first
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts failed logins and locks out brute force.
     "axes.middleware.AxesMiddleware",
