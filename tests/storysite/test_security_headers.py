@@ -73,6 +73,8 @@ def test_the_editor_preview_may_be_framed_by_the_admin_itself(admin_client, stor
     csp = csp_directives(response)
     assert csp["frame-ancestors"] == ["'self'"]
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+    # The editor sees the story, not the visitor's cookie banner over it.
+    assert "data-cookie-banner" not in response.content.decode()
     # Only the framing rule is relaxed: the preview still runs no inline or foreign script.
     assert csp["script-src"] == ["'self'"]
     assert csp["object-src"] == ["'none'"]
