@@ -17,6 +17,7 @@ from .env import (
     env_bool,
     env_int,
     env_list,
+    env_origin,
     env_str,
 )
 from .security import PERMISSIONS_POLICY, content_security_policy, media_origins
@@ -302,6 +303,10 @@ MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS = [
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Global Coalition against Daesh")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public site's address (https://www.example.org): canonical and og:url, social images on
+# local media, JSON-LD, hreflang, feeds, sitemap and the API's page URLs are built on it, never
+# on the request's Host. Empty: WAGTAILADMIN_BASE_URL's origin (stories/public_urls.py).
+PUBLIC_BASE_URL = env_origin("PUBLIC_BASE_URL")
 WAGTAILIMAGES_IMAGE_MODEL = "media_pipeline.StoryImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

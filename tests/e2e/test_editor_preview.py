@@ -16,6 +16,9 @@ from stories.models import StoryPage
 from tests.e2e.conftest import DESKTOP, PHONE
 
 PASSWORD = "preview-editor-pass-1"  # noqa: S105 (test user)
+# The preview is rendered on demand (form posted, then the frame loaded) and the checks run after
+# it: on a busy two-core machine that takes longer than expect()'s default five seconds.
+SLOW = 30_000
 
 # The editor learns that the checker inside the preview is ready from a message the preview
 # posts to it; record it so the test knows the accessibility checker really started.
@@ -62,15 +65,15 @@ def test_editor_previews_a_story_and_reads_its_checks(
     page.goto(f"{demo_server.url}/admin/pages/{story.pk}/edit/")
     page.get_by_role("button", name="Toggle preview").click()
     frame = page.frame_locator("#w-preview-iframe")
-    expect(frame.locator("h1")).to_contain_text(story.title)
+    expect(frame.locator("h1")).to_contain_text(story.title, timeout=SLOW)
     screenshot(page, f"editor-preview-{name}")
 
     page.get_by_role("button", name="Toggle checks").click()
     words = page.locator("[data-content-word-count]")
-    expect(words).to_have_text(re.compile(r"^\d[\d,]*$"))
+    expect(words).to_have_text(re.compile(r"^\d[\d,]*$"), timeout=SLOW)
     assert int(words.inner_text().replace(",", "")) > 50
     expect(page.locator("[data-content-reading-time]")).to_have_text(re.compile(r"\d+ min"))
-    page.wait_for_function("window.checkerReady === true")
+    page.wait_for_function("window.checkerReady === true", timeout=SLOW)
     expect(page.locator("[data-content-checker-count]").first).to_have_text(re.compile(r"^\d+$"))
     screenshot(page, f"editor-checks-{name}")
     assert not refused, refused
