@@ -113,8 +113,10 @@ def test_feeds_and_sitemap_link_to_the_public_base_url(client, demo, settings):
     assert not elsewhere
 
 
-def run_site(env: dict[str, str], script: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "storysite.settings.test", **env}
+def run_site(env: dict[str, str], script: str, settings_module: str = "test"):
+    inherited = {k: v for k, v in os.environ.items() if not k.endswith("BASE_URL")}
+    environment = {**inherited, "DJANGO_SETTINGS_MODULE": f"storysite.settings.{settings_module}"}
+    environment.update(env)
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup();" + script],
         cwd=PROJECT,
@@ -125,24 +127,40 @@ def run_site(env: dict[str, str], script: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_site_started_with_public_base_url_links_to_it(committed_demo, settings):
+@pytest.mark.parametrize(
+    ("settings_module", "env", "expected"),
+    [
+        (
+            "test",
+            {"PUBLIC_BASE_URL": "https://stories.example.org/"},
+            "https://stories.example.org",
+        ),
+        # Without PUBLIC_BASE_URL: the origin of Wagtail's own base URL.
+        ("dev", {"WAGTAILADMIN_BASE_URL": "https://cms.example.org/"}, "https://cms.example.org"),
+    ],
+    ids=["PUBLIC_BASE_URL", "WAGTAILADMIN_BASE_URL"],
+)
+def test_site_started_with_a_base_url_links_to_it(
+    committed_demo, settings, settings_module, env, expected
+):
     script = (
         "from django.test import Client;"
         f"r = Client().get({STORY!r}, HTTP_HOST='10.0.0.7:8080');"
         "print(r.status_code); print(r.content.decode())"
     )
-    result = run_site(
-        {
-            "PUBLIC_BASE_URL": "https://stories.example.org/",
-            "DATABASE_URL": database_url(),
-            "STORYSITE_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-        },
-        script,
-    )
+    env = {
+        **env,
+        "DATABASE_URL": database_url(),
+        "ALLOWED_HOSTS": "10.0.0.7",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "STORYSITE_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    result = run_site(env, script, settings_module)
     status, _, html = result.stdout.partition("\n")
     assert status == "200", result.stderr[-2000:]
-    canonical = BeautifulSoup(html, "html.parser").find("link", rel="canonical")["href"]
-    assert canonical == "https://stories.example.org" + STORY
+    head = BeautifulSoup(html, "html.parser")
+    assert head.find("link", rel="canonical")["href"] == expected + STORY
+    assert head.find("meta", property="og:image")["content"].startswith(expected + "/media/")
 
 
 @pytest.mark.parametrize(
