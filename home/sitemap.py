@@ -15,6 +15,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from stories.public_urls import public_url
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -42,8 +44,11 @@ class MultilingualSitemap(Sitemap):
         )
         by_key: dict = defaultdict(dict)
         for translation in translations:
-            url = translation.get_full_url(self.request)
+            # Plain Page rows (not .specific()): their own get_full_url would name the Site
+            # record's host, so the path goes on the public address here.
+            url = translation.get_url(self.request)
             if url:
+                url = public_url(url)
                 by_key[translation.translation_key][translation.locale.language_code] = url
         return by_key
 
@@ -63,7 +68,7 @@ class MultilingualSitemap(Sitemap):
                 ]
                 # The home's x-default is the bare domain, which redirects by Accept-Language.
                 x_default = (
-                    site.root_url + "/"
+                    public_url("/")
                     if item.translation_key == root_key
                     else urls_by_language.get(settings.LANGUAGE_CODE)
                 )

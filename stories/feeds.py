@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
+from .public_urls import public_url
 
 FEED_ITEMS = 20
 
@@ -32,10 +33,10 @@ class _PageFeed(Feed):
 
     def link(self, locale):
         index = self.index_model.objects.live().filter(locale=locale).first()
-        return index.get_url(self.request) if index else "/"
+        return index.get_full_url(self.request) if index else public_url("/")
 
     def feed_url(self, locale):
-        return reverse(self.url_name)
+        return public_url(reverse(self.url_name))
 
     def items(self, locale):
         return (
@@ -52,7 +53,7 @@ class _PageFeed(Feed):
         return item.standfirst
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

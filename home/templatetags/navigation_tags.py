@@ -10,6 +10,8 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from stories.public_urls import public_url
+
 from .. import navigation
 
 register = template.Library()
@@ -87,10 +89,10 @@ def hreflang_alternates(context) -> list[dict]:
             alternates[code] = translate_url(path, code)
         x_default = alternates.get(default_language)
     links = [
-        {"hreflang": code, "href": request.build_absolute_uri(url)}
+        {"hreflang": code, "href": public_url(url)}
         for code, _name in settings.LANGUAGES
         if (url := alternates.get(code))
     ]
     if links and x_default:
-        links.append({"hreflang": "x-default", "href": request.build_absolute_uri(x_default)})
+        links.append({"hreflang": "x-default", "href": public_url(x_default)})
     return links

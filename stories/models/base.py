@@ -13,6 +13,8 @@ from wagtail.fields import StreamField
 
 from media_pipeline.renditions import images_in, prefetch_renditions
 
+from ..public_urls import public_base_url
+
 PER_PAGE = 12
 FRAGMENT_PARAM = "fragment"
 
@@ -51,6 +53,16 @@ class SocialMetaMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Absolute addresses of the page (``full_url``: canonical, sitemap, feeds, the API) are
+        on the public base URL, not on the Site record's hostname and port, which Wagtail's own
+        migration leaves at "localhost:80". One public address serves every language."""
+        parts = super().get_url_parts(request=request)
+        if parts is None or parts[1] is None:
+            return parts
+        site_id, _site_root_url, page_path = parts
+        return site_id, public_base_url(), page_path
 
     def summary_text(self) -> str:
         """One or two sentences describing the page, for meta tags and feeds."""

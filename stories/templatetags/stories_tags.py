@@ -1,4 +1,4 @@
-"""Template tags for the visitor's site: schema.org data for articles."""
+"""Template tags for the visitor's site: schema.org data for articles, public addresses."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Page
+
+from ..public_urls import public_url as absolute_public_url
 
 register = template.Library()
 
@@ -36,11 +38,17 @@ def article_data(page: Page, request, site_name: str) -> dict:
     image = page.share_image() if hasattr(page, "share_image") else None
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
-        data["image"] = [request.build_absolute_uri(rendition.url)]
+        data["image"] = [absolute_public_url(rendition.url)]
     location = getattr(page, "location", "")
     if location:
         data["contentLocation"] = {"@type": "Place", "name": location}
     return data
+
+
+@register.simple_tag
+def public_url(url: str) -> str:
+    """``{% public_url rendition.url %}``: one absolute address, for link previews."""
+    return absolute_public_url(url)
 
 
 @register.simple_tag(takes_context=True)

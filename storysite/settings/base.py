@@ -17,6 +17,7 @@ from .env import (
     env_bool,
     env_int,
     env_list,
+    env_origin,
     env_str,
 )
 from .security import PERMISSIONS_POLICY, content_security_policy, media_origins
@@ -87,7 +88,9 @@ MIDDLEWARE = [
     # First and last: store, then serve, whole pages for anonymous visitors (home/page_cache.py).
     "home.page_cache.StoreAnonymousPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp's, except that Wagtail's previews may be framed by the admin's own page editor;
+    # likewise for X-Frame-Options below (storysite/preview_framing.py).
+    "storysite.preview_framing.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Right after SecurityMiddleware: static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -101,6 +104,7 @@ MIDDLEWARE = [
     "admin_2fa.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "storysite.preview_framing.PreviewFrameOptionsMiddleware",  # inside it: answers first
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts failed logins and locks out brute force.
     "axes.middleware.AxesMiddleware",
@@ -328,6 +332,10 @@ MEDIA_PIPELINE_OUTAGE_RETRY_DELAYS = [
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env_str("WAGTAIL_SITE_NAME", "Global Coalition against Daesh")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public site's address (https://www.example.org): canonical and og:url, social images on
+# local media, JSON-LD, hreflang, feeds, sitemap and the API's page URLs are built on it, never
+# on the request's Host. Empty: WAGTAILADMIN_BASE_URL's origin (stories/public_urls.py).
+PUBLIC_BASE_URL = env_origin("PUBLIC_BASE_URL")
 WAGTAILIMAGES_IMAGE_MODEL = "media_pipeline.StoryImage"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 20 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

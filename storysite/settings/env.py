@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -84,3 +85,19 @@ def database_from_url(url: str, *, conn_max_age: int = 0) -> dict:
 
 def default_sqlite_url(base_dir: Path) -> str:
     return f"sqlite:///{base_dir / 'db.sqlite3'}"
+
+
+def env_origin(name: str) -> str:
+    """An origin such as ``https://www.example.org`` (scheme, host, optional port; no path);
+    empty when unset. A trailing slash is dropped."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return ""
+    value = raw.rstrip("/")
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address as visitors see it, a scheme and host such as "
+            f"https://www.example.org (no path), not {raw!r}."
+        )
+    return f"{parts.scheme}://{parts.netloc}"

@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ImproperlyConfigured
 
+from stories.public_urls import public_base_url
 from storysite.settings.translation import DEEPL, DUMMY, machine_translator
 
 
@@ -136,7 +137,7 @@ def test_sitemap_lists_every_language_with_hreflang_alternates(client, demo):
         }
         for url in root.findall("s:url", ns)
     }
-    base = demo.root_url  # the Site's own address, as Wagtail's sitemap writes it
+    base = public_base_url()  # PUBLIC_BASE_URL, else WAGTAILADMIN_BASE_URL (stories/public_urls)
     story = f"{base}/en/stories/four-schools-dohuk/"
     assert story in entries
     alternates = entries[story]

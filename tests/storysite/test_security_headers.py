@@ -9,6 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from stories.models import StoryPage
+from tests.storysite.test_editorial_roles import edit_data
+
 PROJECT = Path(__file__).resolve().parents[2]
 PUBLIC_PAGES = ["/en/", "/fr/", "/ar/", "/en/stories/", "/en/stories/four-schools-dohuk/"]
 
@@ -46,6 +49,53 @@ def test_templates_carry_no_inline_script(client, demo, path):
     for element in page.find_all(True):
         handlers = [name for name in element.attrs if name.lower().startswith("on")]
         assert not handlers, f"inline event handler {handlers} on {path}"
+
+
+def story_preview(client, story):
+    """The editor's side-by-side preview: the form is posted, then the panel's frame loads it."""
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[story.pk])
+    posted = client.post(url, edit_data(story, story.title, "action-preview"))
+    assert posted.json()["is_valid"], posted.content
+    return client.get(url, {"in_preview_panel": "true", "mode": ""})
+
+
+@pytest.fixture
+def story(demo):
+    return StoryPage.objects.get(locale__language_code="en", slug="four-schools-dohuk")
+
+
+def test_the_editor_preview_may_be_framed_by_the_admin_itself(admin_client, story):
+    """Wagtail shows the preview in an iframe of the page editor; with framing refused the panel
+    stays blank and its Checks find nothing to check."""
+    response = story_preview(admin_client, story)
+    assert response.status_code == 200
+    assert story.title in response.content.decode()
+    csp = csp_directives(response)
+    assert csp["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    # The editor sees the story, not the visitor's cookie banner over it.
+    assert "data-cookie-banner" not in response.content.decode()
+    # Only the framing rule is relaxed: the preview still runs no inline or foreign script.
+    assert csp["script-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+
+
+@pytest.mark.parametrize("view", ["view_draft", "revisions_view"])
+def test_drafts_and_revisions_may_be_framed_by_the_admin_itself(admin_client, story, view):
+    args = [story.pk] if view == "view_draft" else [story.pk, story.latest_revision_id]
+    response = admin_client.get(reverse(f"wagtailadmin_pages:{view}", args=args))
+    assert response.status_code == 200
+    assert story.title in response.content.decode()
+    assert csp_directives(response)["frame-ancestors"] == ["'self'"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_public_pages_still_refuse_framing_after_a_preview(admin_client, client, story):
+    story_preview(admin_client, story)
+    for visitor in (client, admin_client):
+        response = visitor.get(story.url + "?in_preview_panel=true")
+        assert csp_directives(response)["frame-ancestors"] == ["'none'"]
+        assert response["X-Frame-Options"] == "DENY"
 
 
 def test_admin_is_outside_the_public_policy(admin_client):
