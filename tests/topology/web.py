@@ -57,9 +57,11 @@ def request(
         if name.lower() == "set-cookie":
             for morsel in SimpleCookie(value).values():
                 cookies[morsel.key] = morsel.value
-    return Response(
-        response.status, {name.lower(): value for name, value in raw_headers}, content, cookies
-    )
+    headers: dict[str, str] = {}
+    for name, value in raw_headers:  # repeated headers (Vary) as one, comma-separated
+        key = name.lower()
+        headers[key] = f"{headers[key]}, {value}" if key in headers else value
+    return Response(response.status, headers, content, cookies)
 
 
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
