@@ -35,6 +35,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -143,7 +144,11 @@ class Service:
                 user=self.user,
                 group=self.user,
                 extra_groups=[] if self.user else None,
-                preexec_fn=_die_with_parent,
+                # The signal follows the *thread* that started the process: only the main
+                # thread lives as long as the harness.
+                preexec_fn=_die_with_parent
+                if threading.current_thread() is threading.main_thread()
+                else None,
             )
 
     def signal_group(self, signum: int) -> None:
