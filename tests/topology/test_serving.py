@@ -4,6 +4,8 @@ disk, cached; both gunicorns in use; the upload limit."""
 from __future__ import annotations
 
 import re
+import threading
+import time
 
 import pytest
 
@@ -67,3 +69,27 @@ def test_a_body_under_the_limit_reaches_the_app(topology):
     )
     assert response.status == 403  # Django's CSRF refusal, not nginx's 413
     assert "x-upstream" in response.headers
+
+
+def test_restarting_one_gunicorn_loses_no_request(topology):
+    """nginx sends a request the stopped backend refuses to the other one
+    (proxy_next_upstream), so one gunicorn at a time can be restarted under traffic."""
+    statuses: list[int] = []
+    done = threading.Event()
+
+    def visit():
+        while not done.is_set():
+            statuses.append(request(topology.url("/en/")).status)
+
+    visitor = threading.Thread(target=visit)
+    visitor.start()
+    try:
+        topology.restart("web-a")
+        time.sleep(1)
+    finally:
+        done.set()
+        visitor.join()
+    assert len(statuses) > 10
+    assert set(statuses) == {200}
+    backends = {request(topology.url("/en/")).headers["x-upstream"] for _ in range(12)}
+    assert len(backends) == 2, "the restarted gunicorn serves again"
