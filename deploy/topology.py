@@ -650,11 +650,20 @@ class Topology:
         published_at, path = float(line.split()[1]), line.split()[2]
         seen: dict[str, float] = {}
         deadline = time.monotonic() + timeout
-        while len(seen) < 2 and time.monotonic() < deadline:
-            for name in ("web-a", "web-b"):
-                if name not in seen and marker in http_text(self.backend_url(name, path)):
+
+        def poll(name: str) -> None:
+            # One thread per backend: a slow render on one must not delay noticing the other.
+            while time.monotonic() < deadline:
+                if marker in http_text(self.backend_url(name, path)):
                     seen[name] = time.time() - published_at
-            time.sleep(0.02)
+                    return
+                time.sleep(0.02)
+
+        pollers = [threading.Thread(target=poll, args=(name,)) for name in ("web-a", "web-b")]
+        for poller in pollers:
+            poller.start()
+        for poller in pollers:
+            poller.join()
         process.communicate()
         return {"path": path, "marker": marker, "seconds": seen}
 
