@@ -786,6 +786,8 @@ def main(argv: list[str] | None = None) -> None:
 
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, stop_on_signal)
+    # Ctrl-C stops everything even when started in the background, where SIGINT comes ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     topology = Topology(args.run_dir, ports=dict(CLI_PORTS))
     try:
         topology.start()
