@@ -636,7 +636,8 @@ class Topology:
     def publish_and_time(self, timeout: float = 30) -> dict:
         """Publish a new title for an English story from a process of its own (as an editor's
         publish lands on one web process) and poll both gunicorns directly until each serves
-        it. Returns the story's path and the seconds from the publish's commit to each."""
+        it. Returns the story's path and, for each gunicorn, the seconds from the publish's
+        commit to the first request that got the new title back."""
         marker = f"Published at {time.time():.3f}"
         process = self.popen_manage("shell", "-c", PUBLISH.replace("@@MARKER@@", marker))
         line = ""
@@ -654,8 +655,11 @@ class Topology:
         def poll(name: str) -> None:
             # One thread per backend: a slow render on one must not delay noticing the other.
             while time.monotonic() < deadline:
+                sent = time.time()
                 if marker in http_text(self.backend_url(name, path)):
-                    seen[name] = time.time() - published_at
+                    # When the request left, not when its (uncached, maybe slow) render came
+                    # back: what is measured is how long the old page was still being served.
+                    seen[name] = sent - published_at
                     return
                 time.sleep(0.02)
 
