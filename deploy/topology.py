@@ -224,6 +224,7 @@ class Topology:
         self.body_limit = upload_body_limit(self.environ)
         self.env = self._app_env()
         self.started = False
+        self.ready_path = ""
 
     # -- addresses ------------------------------------------------------------------------------
 
@@ -324,7 +325,10 @@ class Topology:
             self.stop()
             raise
         self.started = True
-        self.log(f"topology ready in {time.monotonic() - started:.0f} s at {self.base_url}/")
+        self.log(
+            f"topology ready in {time.monotonic() - started:.0f} s at {self.base_url}/ "
+            f"({self.ready_path} answered 200)"
+        )
 
     def stop(self) -> None:
         """Stop what this topology started: the front first, the data stores last."""
@@ -591,6 +595,7 @@ class Topology:
             if status == 200 and all(
                 http_status(self.backend_url(name, path)) == 200 for name in ("web-a", "web-b")
             ):
+                self.ready_path = path
                 return time.monotonic() - started
             time.sleep(0.5)
         tails = "\n".join(f"--- {n}\n{s.log_tail(10)}" for n, s in self.services.items())
