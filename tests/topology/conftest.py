@@ -53,11 +53,12 @@ def topology():
 
 
 @pytest.fixture(autouse=True)
-def _log_tails_on_failure(request, topology):
+def _log_tails_on_failure(request):
     """A failing topology test shows what each process logged last."""
     yield
     report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
+    if report is not None and report.failed and "topology" in request.fixturenames:
+        topology = request.getfixturevalue("topology")
         for name, service in topology.services.items():
             print(f"--- {name} (pid {service.pid}, {'up' if service.running else 'down'})")
             print(service.log_tail(15))

@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+from deploy.topology import DEFAULT_UPLOAD_LIMIT, upload_body_limit
+
 from .web import request
 
 HOMES = {"en": 'lang="en"', "fr": 'lang="fr"', "ar": 'dir="rtl"'}
@@ -44,6 +46,13 @@ def test_static_css_is_served_by_nginx_compressed_and_cached_for_a_year(topology
 def test_requests_are_shared_between_both_gunicorns(topology):
     backends = {request(topology.url("/en/")).headers["x-upstream"] for _ in range(12)}
     assert backends == {f"127.0.0.1:{topology.ports[n]}" for n in ("web-a", "web-b")}
+
+
+def test_nginx_body_limit_follows_the_app_upload_limit():
+    """client_max_body_size comes from MEDIA_PIPELINE_MAX_UPLOAD_BYTES (same default as
+    settings/base.py), plus a megabyte for the other fields of the upload form."""
+    assert upload_body_limit({}) == DEFAULT_UPLOAD_LIMIT + 1024**2 == 2 * 1024**3 + 1024**2
+    assert upload_body_limit({"MEDIA_PIPELINE_MAX_UPLOAD_BYTES": "5000000"}) == 5_000_000 + 1024**2
 
 
 def test_a_body_over_the_upload_limit_is_refused_by_nginx(topology):
