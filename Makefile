@@ -1,6 +1,7 @@
 # Storysite — the two commands a newcomer needs:
 #   make demo   install everything, build the demo content, run the site on :8000 and the worker
 #   make test   install everything and run the whole test suite (SQLite, then PostgreSQL)
+# and, to see it as deployed: make prod-like (nginx, 2 gunicorns, PostgreSQL, Redis, S3, workers).
 # System packages (ffmpeg, chromium, postgresql, fonts) are installed with apt-get when missing.
 
 SHELL := /bin/bash
@@ -16,7 +17,8 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 export UV_PYTHON := $(PYTHON)
 
-.PHONY: demo test install system-deps-demo system-deps-test lint format lock clean
+.PHONY: demo test prod-like install system-deps-demo system-deps-test system-deps-prod-like \
+	lint format lock clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -31,6 +33,9 @@ system-deps-demo:
 system-deps-test:
 	scripts/system-deps.sh test
 
+system-deps-prod-like:
+	scripts/system-deps.sh prod-like
+
 demo: system-deps-demo install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --admin
@@ -40,6 +45,10 @@ demo: system-deps-demo install
 
 test: system-deps-test install
 	scripts/test.sh
+
+# Production settings behind nginx on PROD_LIKE_PORT (8080); Ctrl-C stops it (docs/operations.md).
+prod-like: system-deps-prod-like install
+	scripts/prod-like.sh
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -53,4 +62,4 @@ lock: $(UV)
 	$(UV) lock
 
 clean:
-	rm -rf $(VENV) $(TOOLS) collected-static test-artifacts .pytest_cache
+	rm -rf $(VENV) $(TOOLS) collected-static test-artifacts .pytest_cache .prod-like
