@@ -15,6 +15,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from stories.visibility import public_pages
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -24,9 +26,7 @@ class MultilingualSitemap(Sitemap):
         for home in homes:
             in_a_language_tree |= Q(path__startswith=home.path)
         return (
-            Page.objects.live()
-            .public()
-            .filter(in_a_language_tree)
+            public_pages(Page.objects.filter(in_a_language_tree))
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -34,12 +34,9 @@ class MultilingualSitemap(Sitemap):
 
     def _alternates_by_key(self, pages: list[Page]) -> dict:
         """translation_key → {language code: absolute URL}, one query for the whole batch."""
-        translations = (
-            Page.objects.live()
-            .public()
-            .filter(translation_key__in={page.translation_key for page in pages})
-            .select_related("locale")
-        )
+        translations = public_pages(
+            Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        ).select_related("locale")
         by_key: dict = defaultdict(dict)
         for translation in translations:
             url = translation.get_full_url(self.request)

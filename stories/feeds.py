@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from .models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
+from .visibility import public_pages
 
 FEED_ITEMS = 20
 
@@ -31,19 +32,15 @@ class _PageFeed(Feed):
             raise Http404("No content in this language") from error
 
     def link(self, locale):
-        index = self.index_model.objects.live().filter(locale=locale).first()
+        index = public_pages(self.index_model.objects.filter(locale=locale)).first()
         return index.get_url(self.request) if index else "/"
 
     def feed_url(self, locale):
         return reverse(self.url_name)
 
     def items(self, locale):
-        return (
-            self.model.objects.live()
-            .public()
-            .filter(locale=locale)
-            .order_by("-date", "-pk")[:FEED_ITEMS]
-        )
+        pages = public_pages(self.model.objects.filter(locale=locale))
+        return pages.order_by("-date", "-pk")[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title
