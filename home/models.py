@@ -23,7 +23,7 @@ from stories.models import (
     StoryIndexPage,
     StoryPage,
 )
-from stories.visibility import keep_public, public_pages
+from stories.visibility import keep_public, public_pages, with_visibility
 
 from .blocks import LineOfEffortBlock
 
@@ -101,8 +101,10 @@ class HomePage(SocialMetaMixin, Page):
         stories = [item.story for item in self.featured_stories.select_related("story").all()]
         if not stories:
             return self.latest_stories()
-        family = StoryPage.objects.filter(
-            translation_key__in={story.translation_key for story in stories}
+        family = with_visibility(
+            StoryPage.objects.filter(
+                translation_key__in={story.translation_key for story in stories}
+            )
         ).select_related("locale", "hero_image", "campaign")
         by_language = {(s.translation_key, s.locale.language_code): s for s in family}
         by_pk = {s.pk: s for s in by_language.values()}

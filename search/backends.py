@@ -38,8 +38,10 @@ MIN_PREFIX_LENGTH = 4
 # its text; TITLE_TIER is added to (PostgreSQL) or taken from (SQLite bm25, lower is better) the
 # score of title matches, larger than any score a text match reaches.
 TITLE_TIER = 1_000_000
-# SQLite FTS5 bm25 column weights. Standfirst and body share FTS5's one "body" column there.
-SQLITE_TITLE_WEIGHT = 10.0
+# SQLite FTS5 bm25 column weights within each group. Equal: the title group already puts titles
+# first, and a heavier title would favour short pages among title matches (bm25 normalises by
+# length). Standfirst and body share FTS5's one "body" column there.
+SQLITE_TITLE_WEIGHT = 1.0
 SQLITE_BODY_WEIGHT = 1.0
 
 # --- Folding indexed text ------------------------------------------------------------------------
@@ -398,9 +400,8 @@ def _sqlite_classes():
     fts_table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
 
     class TitleFirstRank(Func):
-        """FTS5's ``bm25`` with the title column weighted above the body, less a large constant
-        for entries whose title matches the whole query: ascending, title matches come first,
-        each group in bm25 order. (Wagtail's own rank multiplies the whole-row score by the
+        """FTS5's ``bm25`` over title and body, less a large constant for entries whose title
+        matches the whole query: ascending, title matches come first, each group in bm25 order. (Wagtail's own rank multiplies the whole-row score by the
         title-length norm, so a page with a short title and one mention in its text came first.)
         """
 

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from stories.visibility import is_listed
+
 
 class StoryChooserBlock(blocks.PageChooserBlock):
     """A story chooser whose values arrive with their translations, hero images and campaigns in
@@ -11,39 +13,29 @@ class StoryChooserBlock(blocks.PageChooserBlock):
     wagtail-localize keeps a translated page's chooser pointing at the source story; the card
     shows the translation in the reader's language (``translations`` on each story).
 
-    Each story also knows whether the public may see it listed (``listed``): the value itself is
-    kept, so an editor's choice survives, but the card of a restricted story is not shown."""
+    Each story also knows whether it is in a restricted section (``with_visibility``): the value
+    itself is kept, so an editor's choice survives, but the card of a restricted story is not
+    shown."""
 
     def bulk_to_python(self, values):
         from stories.models import StoryPage
-        from stories.visibility import public_ids
+        from stories.visibility import with_visibility
 
         ids = [value for value in values if value]
         keys = StoryPage.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
         family = list(
-            StoryPage.objects.filter(translation_key__in=list(keys)).select_related(
-                "hero_image", "campaign"
-            )
+            with_visibility(
+                StoryPage.objects.filter(translation_key__in=list(keys))
+            ).select_related("hero_image", "campaign")
         )
         by_pk = {story.pk: story for story in family}
-        listed = public_ids(family)
         for story in family:
-            story.listed = story.pk in listed
             story.translations = {
                 other.locale_id: other
                 for other in family
                 if other.translation_key == story.translation_key
             }
         return [by_pk.get(value) for value in values]
-
-
-def _listed(story) -> bool:
-    """Whether the card may show ``story``: live and under no view restriction."""
-    if not hasattr(story, "listed"):  # a value built outside a stream: one lookup is fine
-        from stories.visibility import public_ids
-
-        story.listed = story.pk in public_ids([story])
-    return story.listed
 
 
 class RelatedStoryBlock(blocks.StructBlock):
@@ -64,7 +56,7 @@ class RelatedStoryBlock(blocks.StructBlock):
                 story = story.translations.get(page.locale_id, story)
             else:  # a value built outside a stream (previews): one lookup is fine
                 story = story.get_translation_or_none(page.locale) or story
-        context["story"] = story if story is not None and _listed(story) else None
+        context["story"] = story if story is not None and is_listed(story) else None
         return context
 
     class Meta:

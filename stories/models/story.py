@@ -16,7 +16,7 @@ from wagtail.search import index
 from media_pipeline.renditions import prefetch_renditions
 
 from ..blocks import StoryStreamBlock
-from ..visibility import keep_public, public_pages
+from ..visibility import keep_public, public_pages, with_visibility
 from .base import SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
 from .topics import alphabetical, labelled
@@ -222,7 +222,8 @@ class StoryPage(SocialMetaMixin, Page):
         # than the picks with their pages, heroes and campaigns.
         ids = [item.story_id for item in self.related_stories.all()]
         if ids:
-            by_pk = StoryPage.objects.select_related("hero_image", "campaign").in_bulk(ids)
+            by_pk = with_visibility(StoryPage.objects.select_related("hero_image", "campaign"))
+            by_pk = by_pk.in_bulk(ids)
             picks = [by_pk[pk] for pk in ids if pk in by_pk]
             picks = keep_public(
                 s for s in picks if s.locale_id == self.locale_id and s.pk != self.pk
