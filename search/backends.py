@@ -401,8 +401,9 @@ def _sqlite_classes():
 
     class TitleFirstRank(Func):
         """FTS5's ``bm25`` over title and body, less a large constant for entries whose title
-        matches the whole query: ascending, title matches come first, each group in bm25 order. (Wagtail's own rank multiplies the whole-row score by the
-        title-length norm, so a page with a short title and one mention in its text came first.)
+        matches the whole query: ascending, title matches come first, each group in bm25
+        order. (Wagtail's own rank multiplies the whole-row score by the title-length norm, so
+        a page with a short title and one mention in its text came first.)
         """
 
         output_field = FloatField()
