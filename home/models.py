@@ -23,6 +23,7 @@ from stories.models import (
     StoryIndexPage,
     StoryPage,
 )
+from stories.visibility import keep_public, public_pages, with_visibility
 
 from .blocks import LineOfEffortBlock
 
@@ -100,8 +101,10 @@ class HomePage(SocialMetaMixin, Page):
         stories = [item.story for item in self.featured_stories.select_related("story").all()]
         if not stories:
             return self.latest_stories()
-        family = StoryPage.objects.filter(
-            translation_key__in={story.translation_key for story in stories}
+        family = with_visibility(
+            StoryPage.objects.filter(
+                translation_key__in={story.translation_key for story in stories}
+            )
         ).select_related("locale", "hero_image", "campaign")
         by_language = {(s.translation_key, s.locale.language_code): s for s in family}
         by_pk = {s.pk: s for s in by_language.values()}
@@ -111,21 +114,19 @@ class HomePage(SocialMetaMixin, Page):
             translation = by_language.get((story.translation_key, language))
             live = translation is not None and translation.live
             picks.append(translation if live else by_pk.get(story.pk, story))
-        picks = [page for page in picks if page.live and page.locale_id == self.locale_id]
+        picks = keep_public(page for page in picks if page.locale_id == self.locale_id)
         return picks or self.latest_stories()
 
     def latest_stories(self) -> list[StoryPage]:
         """The newest stories in this home's language, when editors picked none."""
         return list(
-            StoryPage.objects.live()
-            .public()
-            .filter(locale=self.locale)
+            public_pages(StoryPage.objects.filter(locale=self.locale))
             .select_related("hero_image", "campaign")
             .order_by("-date", "-pk")[:FEATURED_STORIES_FALLBACK]
         )
 
     def story_index(self) -> StoryIndexPage | None:
-        return StoryIndexPage.objects.child_of(self).live().first()
+        return public_pages(StoryIndexPage.objects.child_of(self)).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -134,16 +135,12 @@ class HomePage(SocialMetaMixin, Page):
         context["story_index"] = self.story_index()
         context["partner_count"] = self.partner_count()
         context["latest_news"] = list(
-            NewsPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            public_pages(NewsPage.objects.filter(locale_id=self.locale_id))
             .select_related("hero_image")
             .order_by("-date", "-pk")[:LATEST_NEWS]
         )
         context["latest_digest"] = (
-            DigestPage.objects.live()
-            .public()
-            .filter(locale_id=self.locale_id)
+            public_pages(DigestPage.objects.filter(locale_id=self.locale_id))
             .order_by("-date", "-pk")
             .first()
         )

@@ -16,6 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from stories.public_urls import public_url
+from stories.visibility import public_pages
 
 
 class MultilingualSitemap(Sitemap):
@@ -26,9 +27,7 @@ class MultilingualSitemap(Sitemap):
         for home in homes:
             in_a_language_tree |= Q(path__startswith=home.path)
         return (
-            Page.objects.live()
-            .public()
-            .filter(in_a_language_tree)
+            public_pages(Page.objects.filter(in_a_language_tree))
             .order_by("path")
             .defer_streamfields()
             .specific()
@@ -36,12 +35,9 @@ class MultilingualSitemap(Sitemap):
 
     def _alternates_by_key(self, pages: list[Page]) -> dict:
         """translation_key → {language code: absolute URL}, one query for the whole batch."""
-        translations = (
-            Page.objects.live()
-            .public()
-            .filter(translation_key__in={page.translation_key for page in pages})
-            .select_related("locale")
-        )
+        translations = public_pages(
+            Page.objects.filter(translation_key__in={page.translation_key for page in pages})
+        ).select_related("locale")
         by_key: dict = defaultdict(dict)
         for translation in translations:
             # Plain Page rows (not .specific()): their own get_full_url would name the Site

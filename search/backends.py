@@ -34,6 +34,15 @@ from wagtail.search.backends.database import SearchBackend as vendor_database_ba
 from .analysis import fold_arabic, fold_searchable_value, strip_arabic_article
 
 MIN_PREFIX_LENGTH = 4
+# Ranking: a page whose title matches the query comes before every page that matches only in
+# its text; TITLE_TIER is added to (PostgreSQL) or taken from (SQLite bm25, lower is better) the
+# score of title matches, larger than any score a text match reaches.
+TITLE_TIER = 1_000_000
+# SQLite FTS5 bm25 column weights within each group. Equal: the title group already puts titles
+# first, and a heavier title would favour short pages among title matches (bm25 normalises by
+# length). Standfirst and body share FTS5's one "body" column there.
+SQLITE_TITLE_WEIGHT = 1.0
+SQLITE_BODY_WEIGHT = 1.0
 
 # --- Folding indexed text ------------------------------------------------------------------------
 
@@ -128,7 +137,7 @@ def _fold_query(query, fold):
 def _postgres_classes():
     """Defined lazily: importing the PostgreSQL backend on SQLite would fail."""
     from django.contrib.postgres.search import SearchVector
-    from django.db.models import FloatField, Func
+    from django.db.models import BooleanField, Case, F, FloatField, Func, Value, When
     from modelsearch.backends.database.postgres.postgres import (
         PostgresIndex,
         PostgresSearchBackend,
@@ -150,6 +159,18 @@ def _postgres_classes():
         function = "rum_ts_score"
         output_field = FloatField()
 
+    class Matches(Func):
+        """``vector @@ query``, as an expression (the title-first tier)."""
+
+        arg_joiner = " @@ "
+        template = "(%(expressions)s)"
+        output_field = BooleanField()
+
+    def title_matches(search_query):
+        # An F() in an annotation or ordering reuses the join to the index entry that the
+        # search's own filter made; a filter() on the relation would add a second one.
+        return Matches(F("index_entries__title"), search_query)
+
     class MultilingualQueryCompiler(PostgresSearchQueryCompiler):
         """Accepts a tuple of configurations and matches a document if any of them does, and
         ranks with the RUM index when the database has one."""
@@ -165,28 +186,79 @@ def _postgres_classes():
 
         def search(self, config, start, stop, score_field=None, backend=None):
             self._config = config
-            if not (self.order_by_relevance and backend and backend.has_rum_index()):
+            if not self.ranks_with_rum(backend):
                 return super().search(config, start, stop, score_field, backend)
-            matches = self.matches(config)
-            if matches is None:
-                return super().search(config, start, stop, score_field, backend)
-            # Wagtail's ranking (ts_rank of title and of body for every match, then sort)
-            # reads every matching document's body vector: half the index for a common word.
-            # The RUM index keeps word positions, so it returns the closest matches in order.
-            # No tie-breaker: a second sort key would make PostgreSQL sort every match again;
-            # equal distances keep the index's order, which only changes when content does.
+            # One queryset in RUM order, for callers other than the results' own fetch
+            # (which is ``rum_ranked``, title matches first).
             document, search_query = self._document_and_query(config)
-            queryset = matches.order_by(RumDistance(document, search_query).asc())
+            queryset = self.matches(config).order_by(RumDistance(document, search_query).asc())
             if score_field is not None:
                 queryset = queryset.annotate(**{score_field: RumScore(document, search_query)})
             return queryset[start:stop]
 
+        def ranks_with_rum(self, backend) -> bool:
+            return bool(
+                self.order_by_relevance
+                and backend
+                and backend.has_rum_index()
+                and self._can_match()
+            )
+
+        def rum_ranked(self, config, start, stop, score_field=None) -> list:
+            """Results ``[start:stop]``: pages whose title matches the query, then the others,
+            each group in the RUM index's order.
+
+            Wagtail's ranking (ts_rank of title and of body for every match, then sort) reads
+            every matching document's body vector: half the index for a common word. The RUM
+            index keeps word positions, so it returns the closest matches in order, but its
+            distance knows only the vector's fixed A–D weights and grows with every mention:
+            a page naming a word ten times in its text came before the page titled with it.
+            So the title matches are asked for first (few, and their title vectors are small),
+            then the rest, both ordered by the index; that is two or three short queries
+            instead of one. No tie-breaker: a second sort key would make PostgreSQL sort every
+            match again; equal distances keep the index's order."""
+            document, search_query = self._document_and_query(config)
+            distance = RumDistance(document, search_query).asc()
+            found = self.queryset.alias(_vector_=document, _in_title_=title_matches(search_query))
+            found = found.filter(_vector_=search_query)
+            if score_field is not None:
+                found = found.annotate(**{score_field: RumScore(document, search_query)})
+            in_title = found.filter(_in_title_=True).order_by(distance)
+            elsewhere = found.filter(_in_title_=False).order_by(distance)
+            hits = list(in_title[start:stop])
+            if stop is not None and len(hits) == stop - start:
+                return hits
+            # The title matches end before ``stop``: how many there are, to start the rest.
+            titled = start + len(hits) if hits else in_title[:start].count()
+            rest_stop = None if stop is None else stop - titled
+            return hits + list(elsewhere[start + len(hits) - titled : rest_stop])
+
+        def _build_rank_expression(self, vectors, config):
+            """Wagtail's rank, plus TITLE_TIER for pages whose title matches the query: its
+            title and body ranks are added together, so a body's many mentions could outweigh
+            a title's one."""
+            rank = super()._build_rank_expression(vectors, config)
+            if self.fields is not None:
+                return rank
+            search_query = self.build_tsquery(self.query, config=config)
+            if search_query is None:
+                return rank
+            tier = Case(
+                When(title_matches(search_query), then=Value(float(TITLE_TIER))),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+            return rank + tier
+
+        def _can_match(self) -> bool:
+            if self.fields is not None or isinstance(self.query, (MatchAll, Fuzzy)):
+                return False
+            return not (isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll))
+
         def matches(self, config):
             """The objects that match, unordered, without reading their vectors back (for
             counting), or None for the queries only Wagtail's own search can run."""
-            if self.fields is not None or isinstance(self.query, (MatchAll, Fuzzy)):
-                return None
-            if isinstance(self.query, Not) and isinstance(self.query.subquery, MatchAll):
+            if not self._can_match():
                 return None
             document, search_query = self._document_and_query(config)
             # alias(), not annotate(): Wagtail's search selects the combined vector, which
@@ -199,6 +271,15 @@ def _postgres_classes():
             return title._combine(body, "||", False), search_query
 
     class CountingSearchResults(PostgresSearchResults):
+        def _do_search(self):
+            compiler = self.query_compiler
+            if isinstance(compiler, MultilingualQueryCompiler) and compiler.ranks_with_rum(
+                self.backend
+            ):
+                compiler._config = config = compiler.get_config(self.backend)
+                return compiler.rum_ranked(config, self.start, self.stop, self._score_field)
+            return super()._do_search()
+
         def _do_count(self):
             compiler = self.query_compiler
             if not isinstance(compiler, MultilingualQueryCompiler):  # autocomplete
@@ -306,17 +387,60 @@ def fold_for_sqlite(text: str) -> str:
 
 @cache
 def _sqlite_classes():
+    from django.db.models import F, FloatField, Func
     from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
     from modelsearch.backends.database.sqlite.sqlite import (
         SQLiteIndex,
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
     )
-    from modelsearch.query import PlainText
+    from modelsearch.conf import get_app_config
+    from modelsearch.query import MatchAll, Not, PlainText
+
+    fts_table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
+
+    class TitleFirstRank(Func):
+        """FTS5's ``bm25`` over title and body, less a large constant for entries whose title
+        matches the whole query: ascending, title matches come first, each group in bm25
+        order. (Wagtail's own rank multiplies the whole-row score by the title-length norm, so
+        a page with a short title and one mention in its text came first.)
+        """
+
+        output_field = FloatField()
+
+        def __init__(self, query):
+            super().__init__(F("pk"))  # the FTS row, however the query aliases the table
+            self.query = query
+
+        def as_sql(self, compiler, connection, **extra_context):
+            rowid, rowid_params = compiler.compile(self.source_expressions[0])
+            sql, params = compiler.compile(self.query)
+            title_match = f"{{title}} : ({sql % tuple(params)})"
+            weights = (
+                f"0.0, {SQLITE_BODY_WEIGHT}, {SQLITE_TITLE_WEIGHT}"  # autocomplete, body, title
+            )
+            # Only the table name, a column and constants are formatted in; the query is a
+            # parameter.
+            return (
+                f"(bm25({fts_table}, {weights}) - CASE WHEN {rowid} IN "  # noqa: S608
+                f"(SELECT rowid FROM {fts_table}(%s)) THEN {TITLE_TIER} ELSE 0 END)",
+                [*rowid_params, title_match],
+            )
 
     class PrefixQueryCompiler(SQLiteSearchQueryCompiler):
         """Every word of four letters or more also matches longer words (``forgeron*``):
-        with no stemmer, that is what finds plurals and other endings."""
+        with no stemmer, that is what finds plurals and other endings. Pages whose title
+        matches the query rank first (``TitleFirstRank``)."""
+
+        def build_search_query(self, query, config=None):
+            self._built_query = super().build_search_query(query, config=config)
+            return self._built_query
+
+        def _build_rank_expression(self, vectors, config):
+            query = getattr(self, "_built_query", None)
+            if self.fields or query is None or isinstance(query, (MatchAll, Not)):
+                return super()._build_rank_expression(vectors, config)
+            return TitleFirstRank(query)
 
         def build_search_query_content(self, query, config=None):
             if not isinstance(query, PlainText):

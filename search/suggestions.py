@@ -9,6 +9,8 @@ import re
 from django.core.cache import cache
 from wagtail.models import Locale, Page
 
+from stories.visibility import public_pages
+
 from .filters import available_types
 
 _WORDS = re.compile(r"\w{3,}")
@@ -21,9 +23,7 @@ def title_vocabulary(locale: Locale) -> list[str]:
     words = cache.get(key)
     if words is None:
         titles = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale, depth__gt=1)
+            public_pages(Page.objects.filter(locale=locale, depth__gt=1))
             .order_by("-first_published_at")
             .values_list("title", flat=True)[:VOCABULARY_PAGES]
         )
@@ -54,8 +54,8 @@ def did_you_mean(query: str, locale: Locale) -> str | None:
 def recent_stories(locale: Locale, count: int = 3) -> list[Page]:
     story_model = available_types().get("storypage")
     if story_model is not None:
-        stories = story_model.objects.live().public().filter(locale=locale).order_by("-date")
+        stories = public_pages(story_model.objects.filter(locale=locale)).order_by("-date")
     else:
-        stories = Page.objects.live().public().filter(locale=locale, depth__gt=2)
+        stories = public_pages(Page.objects.filter(locale=locale, depth__gt=2))
         stories = stories.order_by("-first_published_at").specific()
     return list(stories[:count])

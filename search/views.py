@@ -14,6 +14,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from stories.visibility import public_pages
+
 from .analysis import fold_arabic
 from .filters import SearchForm, filter_pages, newest_first
 from .highlight import highlight, searchable_text
@@ -37,7 +39,7 @@ def backend_for(locale: Locale):
 
 
 def visible_pages(locale: Locale):
-    return Page.objects.live().public().filter(locale=locale)
+    return public_pages(Page.objects.filter(locale=locale))
 
 
 def count_up_to(results, limit: int) -> int:

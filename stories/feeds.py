@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from .models import NewsIndexPage, NewsPage, StoryIndexPage, StoryPage
 from .public_urls import public_url
+from .visibility import public_pages
 
 FEED_ITEMS = 20
 
@@ -32,19 +33,15 @@ class _PageFeed(Feed):
             raise Http404("No content in this language") from error
 
     def link(self, locale):
-        index = self.index_model.objects.live().filter(locale=locale).first()
+        index = public_pages(self.index_model.objects.filter(locale=locale)).first()
         return index.get_full_url(self.request) if index else public_url("/")
 
     def feed_url(self, locale):
         return public_url(reverse(self.url_name))
 
     def items(self, locale):
-        return (
-            self.model.objects.live()
-            .public()
-            .filter(locale=locale)
-            .order_by("-date", "-pk")[:FEED_ITEMS]
-        )
+        pages = public_pages(self.model.objects.filter(locale=locale))
+        return pages.order_by("-date", "-pk")[:FEED_ITEMS]
 
     def item_title(self, item):
         return item.title

@@ -13,6 +13,7 @@ from wagtail.search import index
 from ..blocks import StoryStreamBlock
 from ..blocks.digest_item import DigestItemBlock
 from ..blocks.question import ExplainerStreamBlock
+from ..visibility import public_pages
 from .base import SocialMetaMixin, paginate, wants_fragment
 from .story import ARTICLE_API_FIELDS, ARTICLE_PANELS, ARTICLE_SEARCH_FIELDS, hero_fields
 
@@ -43,19 +44,17 @@ class NewsIndexPage(SocialMetaMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         news = (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(NewsPage.objects.child_of(self))
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
         )
         context["news_items"] = paginate(request, news)
         context["digests"] = (
-            DigestPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+            public_pages(DigestPage.objects.child_of(self)).order_by("-date", "-pk")
         )[:SIDEBAR_ITEMS]
         context["explainers"] = (
-            ExplainerPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+            public_pages(ExplainerPage.objects.child_of(self)).order_by("-date", "-pk")
         )[:SIDEBAR_ITEMS]
         return context
 

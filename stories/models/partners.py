@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import StoryStreamBlock
+from ..visibility import public_pages
 from .base import SocialMetaMixin
 from .snippets import Partner
 from .story import ARTICLE_API_FIELDS, ARTICLE_PANELS, ARTICLE_SEARCH_FIELDS, hero_fields
@@ -51,9 +52,7 @@ class PartnerIndexPage(SocialMetaMixin, Page):
             locale_id=self.locale_id, live=True
         ).aggregate(total=Count("pk"), since=Min("joined"))
         context["spotlights"] = (
-            PartnerPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(PartnerPage.objects.child_of(self))
             .select_related("partner", "partner__logo", "hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-date")

@@ -16,6 +16,7 @@ from wagtail.search import index
 from media_pipeline.renditions import prefetch_renditions
 
 from ..blocks import StoryStreamBlock
+from ..visibility import keep_public, public_pages, with_visibility
 from .base import SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
 from .topics import alphabetical, labelled
@@ -64,7 +65,7 @@ class StoryListingMixin:
     """Stories filtered by ?campaign= and ?topic=, paginated; "Load more" gets a fragment."""
 
     def base_stories(self):
-        return StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+        return public_pages(StoryPage.objects.filter(locale_id=self.locale_id))
 
     def get_template(self, request, *args, **kwargs):
         if wants_fragment(request):
@@ -221,14 +222,15 @@ class StoryPage(SocialMetaMixin, Page):
         # than the picks with their pages, heroes and campaigns.
         ids = [item.story_id for item in self.related_stories.all()]
         if ids:
-            by_pk = StoryPage.objects.select_related("hero_image", "campaign").in_bulk(ids)
+            by_pk = with_visibility(StoryPage.objects.select_related("hero_image", "campaign"))
+            by_pk = by_pk.in_bulk(ids)
             picks = [by_pk[pk] for pk in ids if pk in by_pk]
-            picks = [
-                s for s in picks if s.live and s.locale_id == self.locale_id and s.pk != self.pk
-            ]
+            picks = keep_public(
+                s for s in picks if s.locale_id == self.locale_id and s.pk != self.pk
+            )
             if picks:
                 return picks
-        same = StoryPage.objects.live().public().filter(locale_id=self.locale_id)
+        same = public_pages(StoryPage.objects.filter(locale_id=self.locale_id))
         if self.campaign_id:
             same = same.filter(campaign_id=self.campaign_id)
         return list(

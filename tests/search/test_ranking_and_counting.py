@@ -78,3 +78,114 @@ def test_a_title_match_outranks_a_passing_mention(demo, make_story, rum, monkeyp
     assert sorted(titles) == sorted(
         ["Lanterns over the old bridge", "Beekeeping returns to Sinjar", "Harvest in Nineveh"]
     )
+
+
+def _ranking_backend(request, monkeypatch) -> None:
+    """On PostgreSQL, rank with the RUM index or with Wagtail's ts_rank (SEARCH_POSTGRES_RUM)."""
+    if connection.vendor != "postgresql":
+        if request.param == "wagtail-ranking":
+            pytest.skip("one ranking on SQLite")
+        return
+    if request.param == "rum-index":
+        backends._rum_index_exists.cache_clear()
+        if not backend_for(Locale.objects.get(language_code="en")).has_rum_index():
+            pytest.skip("no RUM index on this database")
+    else:
+        monkeypatch.setattr(backends, "_rum_index_exists", lambda database: False)
+
+
+@pytest.fixture(params=["rum-index", "wagtail-ranking"])
+def ranking(request, monkeypatch):
+    _ranking_backend(request, monkeypatch)
+    return request.param
+
+
+# Demo words found in some pages' titles and only in the text of others: (language, query,
+# titles that carry it, titles of pages that mention it only in their text). Titles are
+# prefixes of the demo pages' titles.
+TITLE_VERSUS_TEXT = [
+    (
+        "en",
+        "schools",
+        ["Four new schools for 4000", "Four schools open their doors"],
+        ["#foreverychild", "Partner spotlight: NATO", "Zahra draws again"],
+    ),
+    (
+        "en",
+        "partners",
+        ["Partners"],
+        ["6 questions answered", "Coalition ministers meet", "#foreverychild", "Home"],
+    ),
+    ("en", "rebuilding", ["Rebuilding the blacksmith market"], ["#LifeafterDaesh"]),
+    ("en", "digest", ["Weekly digest"], ["News"]),
+    (
+        "fr",
+        "écoles",
+        ["Quatre nouvelles écoles", "Quatre écoles ouvrent"],
+        ["#foreverychild", "Partenaire à la une", "Zahra dessine"],
+    ),
+    (
+        "fr",
+        "partenaires",
+        ["Partenaires"],
+        ["6 questions sur", "Les ministres de la Coalition", "#foreverychild", "Accueil"],
+    ),
+    (
+        "ar",
+        "مدارس",
+        ["أربع مدارس جديدة", "أربع مدارس تفتح"],
+        ["#foreverychild", "شريك في دائرة الضوء", "زهراء تعود"],
+    ),
+    ("ar", "الشركاء", ["الشركاء"], ["6 أسئلة", "وزراء التحالف", "أربع مدارس تفتح"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "in_title", "in_text"),
+    TITLE_VERSUS_TEXT,
+    ids=[f"{case[0]}-{case[1]}" for case in TITLE_VERSUS_TEXT],
+)
+def test_pages_with_the_word_in_their_title_come_first(
+    client, demo, ranking, language, query, in_title, in_text
+):
+    titles = result_titles(client.get(f"/{language}/search/", {"q": query}))
+
+    def position(prefix: str) -> int:
+        found = [n for n, title in enumerate(titles) if title.startswith(prefix)]
+        assert found, f"{prefix!r} not found for {query!r}: {titles}"
+        return found[0]
+
+    last_title_match = max(position(prefix) for prefix in in_title)
+    first_text_match = min(position(prefix) for prefix in in_text)
+    assert last_title_match < first_text_match, titles
+
+
+@pytest.mark.parametrize("operator", ["and", "or"])
+def test_title_first_holds_for_several_words_and_pages_beyond_the_first(
+    demo, make_story, ranking, operator
+):
+    for number in range(12):
+        make_story(f"Harvest notes {number}", body="Apiary " * (number + 3) + "wax honey")
+    make_story("Apiary honey in Sinjar", body="Bees again.")
+    locale = Locale.objects.get(language_code="en")
+    pages = Page.objects.live().filter(locale=locale)
+    results = backend_for(locale).search("apiary honey", pages, operator=operator)
+    titles = [page.title for page in results]
+    assert titles[0] == "Apiary honey in Sinjar"
+    assert len(titles) == results.count() == 13
+    # Sliced as the search page does, the pages join up without gaps or repeats.
+    pages_of_five = [page.title for start in (0, 5, 10) for page in results[start : start + 5]]
+    assert pages_of_five == titles
+
+
+def test_a_long_title_match_outranks_a_standfirst_and_text_match(demo, make_story, ranking):
+    # Title and standfirst carry the same weight in Wagtail's vectors, and a long title's
+    # rank is scaled down by its length: the mentions in the standfirst and text won.
+    make_story(
+        "Notes from a long and winding road through the hill villages where marmots returned",
+        standfirst="Shepherds tell of a quiet spring.",
+    )
+    make_story("Harvest", standfirst="Marmots, marmots everywhere.", body="Marmots in the barley.")
+    locale = Locale.objects.get(language_code="en")
+    results = backend_for(locale).search("marmots", Page.objects.live().filter(locale=locale))
+    assert [page.title for page in results][0].startswith("Notes from a long")
