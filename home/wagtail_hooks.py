@@ -1,8 +1,7 @@
-"""Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
-to their language (``home/translators.py``); a publish request from someone who may not publish
-refused outright; the checked PO import in place of wagtail-localize's lenient one; sync that
-never publishes English into French or Arabic pages; translators' link overrides limited to
-web, mail and phone addresses."""
+"""Wagtail hooks: translators confined to their language (``home/translators.py``); a publish
+request from someone who may not publish refused outright; the checked PO import in place of
+wagtail-localize's lenient one; sync that never publishes English into French or Arabic pages;
+translators' link overrides limited to web, mail and phone addresses."""
 
 from __future__ import annotations
 
@@ -25,12 +24,8 @@ from wagtail_localize.models import OverridableSegment, SegmentOverride, Transla
 from wagtail_localize.views import edit_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
-from .page_cache import mark_page_cacheable
 from .po_files import POImportError, import_po_checked
 from .translators import can_edit_locale
-
-# After Wagtail's view-restriction check (registered at the default order 0) in the serve chain.
-hooks.register("on_serve_page", mark_page_cacheable, order=1)
 
 # Before wagtail-localize's own hooks, so a refusal happens before its translation editor renders.
 FIRST = -100
