@@ -28,10 +28,15 @@ class ClientIPMiddleware:
 
 
 class ClientIPFilter(logging.Filter):
-    """Adds ``client_ip`` to every record ("-" outside a request)."""
+    """Adds ``client_ip`` to every record ("-" outside a request). Django's own request records
+    (404s, 500s) are logged after the middleware returned, but carry the request."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        record.client_ip = _current_client_ip.get()
+        request = getattr(record, "request", None)
+        if hasattr(request, "META"):
+            record.client_ip = client_ip(request)
+        else:
+            record.client_ip = _current_client_ip.get()
         return True
 
 
