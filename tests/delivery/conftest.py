@@ -1,67 +1,12 @@
-"""Real services for the delivery tests: a redis-server of their own on a free port."""
+"""Fixtures for the delivery tests: Redis of their own, a recorder of CDN purges."""
 
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
-import tempfile
-import time
 
 import pytest
-import redis
 
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RedisServer:
-    """A throwaway redis-server (no persistence) that a test can stop and start again on the
-    same port, as an operator's restart or a crash would."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.url = f"redis://127.0.0.1:{port}/0"
-        self.process: subprocess.Popen | None = None
-        self._dir = tempfile.mkdtemp(prefix="storysite-redis-")
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [
-                REDIS_SERVER,
-                "--port", str(self.port),
-                "--bind", "127.0.0.1",
-                "--save", "",
-                "--appendonly", "no",
-                "--dir", self._dir,
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        client = redis.Redis(host="127.0.0.1", port=self.port)
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError("redis-server did not start") from None
-                time.sleep(0.05)
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
-
-    def client(self) -> redis.Redis:
-        return redis.Redis(host="127.0.0.1", port=self.port)
+from .services import REDIS_SERVER, PurgeRecorder, RedisServer, free_port
 
 
 @pytest.fixture
@@ -85,3 +30,10 @@ def redis_caches(redis_server, settings):
     yield redis_server
     for cache in caches.all():
         cache.close()
+
+
+@pytest.fixture
+def purge_recorder():
+    recorder = PurgeRecorder()
+    yield recorder
+    recorder.close()
