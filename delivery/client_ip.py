@@ -23,7 +23,6 @@ from ipware.ip import get_client_ip
 from python_ipware.modern.parsers import split_proxy_chain
 
 FORWARDED_HEADER = "HTTP_X_FORWARDED_FOR"
-UNKNOWN = "unknown"
 
 
 @lru_cache(maxsize=8)
@@ -62,9 +61,10 @@ def _trusted_hops(request: HttpRequest, chain: list) -> int:
     return trusted
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The visitor's address as our own proxies saw it (a string, ``"unknown"`` if none)."""
-    remote = request.META.get("REMOTE_ADDR") or UNKNOWN
+def client_ip(request: HttpRequest) -> str | None:
+    """The visitor's address as our own proxies saw it; None when the request has none (a
+    request built in code, e.g. the test client's ``force_login``)."""
+    remote = request.META.get("REMOTE_ADDR") or None
     chain = _forwarded_chain(request)
     hops = min(_trusted_hops(request, chain), len(chain))
     if hops <= 0:
@@ -81,6 +81,6 @@ def client_ip(request: HttpRequest) -> str:
     return address or remote
 
 
-def client_ip_for_axes(request: HttpRequest) -> str:
+def client_ip_for_axes(request: HttpRequest) -> str | None:
     """``AXES_CLIENT_IP_CALLABLE``: the same address for login lockouts."""
     return client_ip(request)

@@ -20,7 +20,7 @@ class ClientIPMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _current_client_ip.set(client_ip(request))
+        token = _current_client_ip.set(client_ip(request) or "-")
         try:
             return self.get_response(request)
         finally:
@@ -34,7 +34,7 @@ class ClientIPFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         request = getattr(record, "request", None)
         if hasattr(request, "META"):
-            record.client_ip = client_ip(request)
+            record.client_ip = client_ip(request) or "-"
         else:
             record.client_ip = _current_client_ip.get()
         return True

@@ -17,7 +17,7 @@ WINDOW_SECONDS = 60
 def client_address(request: HttpRequest) -> str:
     # Behind our proxies only (PROXY_COUNT / TRUSTED_PROXIES): a made-up X-Forwarded-For
     # cannot dodge the limit (delivery/client_ip.py).
-    return client_ip(request)
+    return client_ip(request) or "unknown"
 
 
 def seconds_until_allowed(request: HttpRequest, scope: str, per_minute: int) -> int:
