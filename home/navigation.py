@@ -3,9 +3,9 @@
 Every page shows the localized home, its menu and where the page's translations live; building
 them costs about a dozen queries per request, and they change only when content does. They are
 cached per site and language (the menu) or per site and translation family (the translations),
-in the ``navigation`` cache, which ``home/page_cache.py`` clears with the page cache on every
-publish, unpublish, page, image, snippet, restriction, site or locale change, so visitors see a
-change on their next request.
+in the ``navigation`` cache under the content generation (``delivery/generation.py``), which
+every publish, unpublish, page, image, snippet, restriction, site or locale change bumps, so
+visitors see a change on their next request.
 ``NAVIGATION_CACHE_SECONDS`` bounds how long another process's copy can lag behind (memory caches
 are per process; with Redis all processes share one copy).
 """
@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import caches
 from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
+
+from delivery.generation import cached
 
 T = TypeVar("T")
 NAVIGATION_CACHE_ALIAS = "navigation"
@@ -43,12 +44,7 @@ class Translations:
 
 
 def _cached(key: str, build: Callable[[], T]) -> T:
-    cache = caches[NAVIGATION_CACHE_ALIAS]
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, settings.NAVIGATION_CACHE_SECONDS)
-    return value
+    return cached(NAVIGATION_CACHE_ALIAS, key, build, settings.NAVIGATION_CACHE_SECONDS)
 
 
 def _site(request: HttpRequest | None) -> Site | None:

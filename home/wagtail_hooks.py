@@ -1,9 +1,8 @@
-"""Wagtail hooks: whole-page caching for visitors (``home/page_cache.py``); translators confined
-to their language (``home/translators.py``); a publish request from someone who may not publish
-refused outright; the checked PO import in place of wagtail-localize's lenient one; submitting
-and syncing translations that make drafts only (``home/translation_drafts.py``); translators'
-link overrides limited to web, mail and phone addresses; the segment endpoints limited to the
-translation's own segments."""
+"""Wagtail hooks: translators confined to their language (``home/translators.py``); a publish
+request from someone who may not publish refused outright; the checked PO import in place of
+wagtail-localize's lenient one; submitting and syncing translations that make drafts only
+(``home/translation_drafts.py``); translators' link overrides limited to web, mail and phone
+addresses; the segment endpoints limited to the translation's own segments."""
 
 from __future__ import annotations
 
@@ -33,7 +32,6 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.views import edit_translation
 
-from .page_cache import mark_page_cacheable
 from .po_files import POImportError, POUploadHandler, import_po_checked
 from .translation_drafts import (
     SubmitPageAsDrafts,
@@ -41,9 +39,6 @@ from .translation_drafts import (
     UpdateTranslationsAsDrafts,
 )
 from .translators import can_edit_locale
-
-# After Wagtail's view-restriction check (registered at the default order 0) in the serve chain.
-hooks.register("on_serve_page", mark_page_cacheable, order=1)
 
 # Before wagtail-localize's own hooks, so a refusal happens before its translation editor renders.
 FIRST = -100

@@ -9,13 +9,15 @@ import time
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from delivery.client_ip import client_ip
+
 WINDOW_SECONDS = 60
 
 
 def client_address(request: HttpRequest) -> str:
-    # REMOTE_ADDR only: X-Forwarded-For is whatever the client says unless a trusted proxy
-    # rewrites it, and a limiter keyed on it could be dodged by making one up.
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    # Behind our proxies only (PROXY_COUNT / TRUSTED_PROXIES): a made-up X-Forwarded-For
+    # cannot dodge the limit (delivery/client_ip.py).
+    return client_ip(request) or "unknown"
 
 
 def seconds_until_allowed(request: HttpRequest, scope: str, per_minute: int) -> int:
@@ -33,6 +35,6 @@ def seconds_until_allowed(request: HttpRequest, scope: str, per_minute: int) -> 
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=WINDOW_SECONDS + 5)
             count = 1
-    if count <= per_minute:
+    if count is None or count <= per_minute:  # None: cache unreachable, let searches through
         return 0
     return max(1, int(WINDOW_SECONDS - now % WINDOW_SECONDS))

@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from delivery import health
 from home import views as home_views
 from home.sitemap import MultilingualSitemap
 from search import views as search_views
@@ -20,6 +21,9 @@ from .api import api_router
 handler500 = "storysite.errors.server_error"
 
 urlpatterns = [
+    # For load balancers: fixed paths, no language prefix, no trailing slash (delivery/health.py).
+    path("health/live", health.live, name="health_live"),
+    path("health/ready", health.ready, name="health_ready"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Every language's pages, each with its hreflang alternates (home/sitemap.py).

@@ -17,6 +17,9 @@ from ..public_urls import public_base_url
 
 PER_PAGE = 12
 FRAGMENT_PARAM = "fragment"
+# Query parameters that change a paginated listing; the page cache keeps one copy per value
+# and bypasses requests with any other parameter (delivery/page_cache.py).
+LISTING_QUERY_PARAMS = ("page", FRAGMENT_PARAM)
 
 
 class SocialMetaMixin(models.Model):

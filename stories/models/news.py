@@ -14,7 +14,7 @@ from ..blocks import StoryStreamBlock
 from ..blocks.digest_item import DigestItemBlock
 from ..blocks.question import ExplainerStreamBlock
 from ..visibility import public_pages
-from .base import SocialMetaMixin, paginate, wants_fragment
+from .base import LISTING_QUERY_PARAMS, SocialMetaMixin, paginate, wants_fragment
 from .story import ARTICLE_API_FIELDS, ARTICLE_PANELS, ARTICLE_SEARCH_FIELDS, hero_fields
 
 SIDEBAR_ITEMS = 3
@@ -32,6 +32,7 @@ class NewsIndexPage(SocialMetaMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.NewsPage", "stories.DigestPage", "stories.ExplainerPage"]
     max_count_per_parent = 1
+    cache_query_params = LISTING_QUERY_PARAMS
 
     class Meta:
         verbose_name = _("news index")

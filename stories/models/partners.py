@@ -29,6 +29,7 @@ class PartnerIndexPage(SocialMetaMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.PartnerPage"]
     max_count_per_parent = 1
+    cache_query_params = ("type",)  # the partner-type filter (delivery/page_cache.py)
 
     class Meta:
         verbose_name = _("partner index")

@@ -17,7 +17,7 @@ from media_pipeline.renditions import prefetch_renditions
 
 from ..blocks import StoryStreamBlock
 from ..visibility import keep_public, public_pages, with_visibility
-from .base import SocialMetaMixin, paginate, wants_fragment
+from .base import LISTING_QUERY_PARAMS, SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
 from .topics import alphabetical, labelled
 
@@ -63,6 +63,8 @@ ARTICLE_API_FIELDS = [APIField("standfirst"), APIField("date"), APIField("body")
 
 class StoryListingMixin:
     """Stories filtered by ?campaign= and ?topic=, paginated; "Load more" gets a fragment."""
+
+    cache_query_params = (*LISTING_QUERY_PARAMS, "campaign", "topic")
 
     def base_stories(self):
         return public_pages(StoryPage.objects.filter(locale_id=self.locale_id))

@@ -9,14 +9,17 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from .caches import build_caches
 from .env import (
     database_from_url,
     default_sqlite_url,
     env_bool,
     env_int,
     env_list,
+    env_networks,
     env_origin,
     env_str,
 )
@@ -35,6 +38,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     # Our apps first so their templates override Wagtail's.
+    "delivery",
     "home",
     "stories",
     "media_pipeline",
@@ -85,8 +89,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First and last: store, then serve, whole pages for anonymous visitors (home/page_cache.py).
-    "home.page_cache.StoreAnonymousPageMiddleware",
+    # The visitor's address for every log record of the request (delivery/client_ip.py).
+    "delivery.log.ClientIPMiddleware",
+    # First and last: store, then serve, whole pages for anonymous visitors
+    # (delivery/page_cache.py).
+    "delivery.page_cache.StorePageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's, except that Wagtail's previews may be framed by the admin's own page editor;
     # likewise for X-Frame-Options below (storysite/preview_framing.py).
@@ -108,7 +115,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts failed logins and locks out brute force.
     "axes.middleware.AxesMiddleware",
-    "home.page_cache.FetchAnonymousPageMiddleware",
+    "delivery.page_cache.FetchPageMiddleware",
 ]
 
 ROOT_URLCONF = "storysite.urls"
@@ -148,7 +155,9 @@ AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# Failed logins are counted in the database (AXES_HANDLER's default), so a Redis outage neither
+# locks nobody out nor everybody; the address is the one every part of the site uses.
+AXES_CLIENT_IP_CALLABLE = "delivery.client_ip.client_ip_for_axes"
 # Wrong two-step codes count as failed sign-ins too (admin_2fa/views.py); keep them out of the log.
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_token"]
 
@@ -221,37 +230,65 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bigger uploads stream to a temporary 
 # PO files back from translation agencies (home/po_files.py): a page's text is a few hundred KB.
 PO_UPLOAD_MAX_BYTES = env_int("PO_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 
+# --- Client addresses (delivery/client_ip.py) ---------------------------------------------------
+# Proxies in front of the web processes (nginx: 1; a CDN and nginx: 2). Their X-Forwarded-For
+# entries are believed, nothing the client wrote to the left of them. 0: REMOTE_ADDR only.
+CLIENT_IP_PROXY_COUNT = env_int("PROXY_COUNT", 0)
+# Or/and the proxies' addresses or networks: hops from the right are trusted while they are one
+# of these (at most PROXY_COUNT of them when both are set).
+CLIENT_IP_TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
+
 # --- Caches ----------------------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by every web process), else memory local to each process.
-# "pages" holds whole rendered pages for anonymous visitors and "navigation" the menu and language
-# links every page shows; both are cleared on every content change, so they stay apart from the
-# default cache (rate limits, sessions' helpers…).
+# One alias per use, each under its own key prefix in the same Redis database: "default" (search
+# rate limits, search texts, Wagtail's site paths), "pages" (whole rendered pages and the content
+# generation, delivery/generation.py) and "navigation" (menu and language links). Content changes
+# never clear anything: they bump the generation that page and navigation keys include.
+# A Redis outage is not a site outage: every alias ignores connection errors (a get misses, a set
+# is dropped, one warning every 10 s is logged), pages are served uncached and rate limits let
+# requests through (docs/operations.md).
 REDIS_URL = env_str("REDIS_URL")
-
-
-def _cache(prefix: str) -> dict:
-    if REDIS_URL:
-        return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": prefix,
-        }
-    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": prefix}
-
-
-CACHES = {
-    "default": _cache("storysite"),
-    "pages": _cache("storysite-pages"),
-    "navigation": _cache("storysite-navigation"),
-}
-# Without Redis each process has its own copy: a publish clears only the process that saw it,
-# so keep the lifetime short unless REDIS_URL is set.
+CACHES = build_caches(REDIS_URL)  # settings/caches.py
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "delivery.cache"
+# Without Redis each process has its own copy: a publish invalidates only the process that saw
+# it, so keep the lifetime short unless REDIS_URL is set.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300 if REDIS_URL else 60)
-# The header menu and each page's translations (home/navigation.py), cleared with the page cache;
-# used even when whole pages are not cached (PAGE_CACHE_SECONDS=0).
+# How long browsers may reuse a page (a publish reaches them after at most this long), and a CDN
+# in front (s-maxage; 0 = the CDN does not keep pages). Pages not stored are sent private.
+PAGE_CACHE_BROWSER_SECONDS = 60
+PAGE_CACHE_CDN_SECONDS = env_int("PAGE_CACHE_CDN_SECONDS", 0)
+# Left out of the page cache key and removed before the page renders: campaign tracking that does
+# not change the page (analytics reads it from the address bar). Any other parameter a page type
+# does not list in ``cache_query_params`` makes the request bypass the cache.
+PAGE_CACHE_IGNORED_QUERY_PARAMS = [
+    "utm_*",
+    "fbclid",
+    "gclid",
+    "gclsrc",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "twclid",
+    "li_fat_id",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "_hsenc",
+    "_hsmi",
+    "igshid",
+    "yclid",
+    "mtm_*",
+    "pk_*",
+]
+# The header menu and each page's translations (home/navigation.py), stale after any content
+# change; used even when whole pages are not cached (PAGE_CACHE_SECONDS=0).
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 300 if REDIS_URL else 60)
 
-# A CDN in front: Wagtail purges changed pages from it (wagtail.contrib.frontend_cache).
+# A CDN in front: changed pages and the listings that show them are purged from it after the
+# commit (delivery/invalidation.py, through wagtail.contrib.frontend_cache).
 WAGTAILFRONTENDCACHE = {}
 if env_str("FRONTEND_CACHE_CLOUDFRONT_DISTRIBUTION_ID"):
     WAGTAILFRONTENDCACHE["cloudfront"] = {
@@ -362,9 +399,16 @@ OTP_TOTP_THROTTLE_FACTOR = env_int("OTP_TOTP_THROTTLE_FACTOR", 1)
 # SEARCH_BACKEND=database (default): the database's own full-text search through Wagtail —
 # PostgreSQL text search in production, SQLite FTS5 for the demo — with one PostgreSQL text-search
 # configuration per language and Arabic spelling variants folded (search/backends.py).
-# SEARCH_BACKEND=elasticsearch8|elasticsearch9|opensearch2|opensearch3 with SEARCH_URLS for
-# deployments that outgrow one database; run `manage.py update_index` after switching.
+# SEARCH_BACKEND=opensearch2|opensearch3 with SEARCH_URLS for deployments that outgrow one
+# database (opensearch-py is locked; Elasticsearch's clients are not, so it is not offered); run
+# `manage.py update_index` after switching.
 SEARCH_BACKEND = env_str("SEARCH_BACKEND", "database")
+SEARCH_BACKENDS_OFFERED = ("database", "opensearch2", "opensearch3")
+if SEARCH_BACKEND not in SEARCH_BACKENDS_OFFERED:
+    raise ImproperlyConfigured(
+        f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS_OFFERED)}, "
+        f"not {SEARCH_BACKEND!r}."
+    )
 if SEARCH_BACKEND == "database":
     WAGTAILSEARCH_BACKENDS = {
         "default": {
@@ -377,14 +421,38 @@ if SEARCH_BACKEND == "database":
         }
     }
 else:
+    # One OpenSearch index per root model holds every language, so its text fields share one
+    # analyser: the `arabic` analyser's normalisation and light stemming (they only change
+    # Arabic letters), Latin accents folded, no English/French stemming (it would mangle the
+    # other languages' words). Built-in filters only, no ICU plugin (docs/search.md).
+    _MULTILINGUAL_FILTERS = ["lowercase", "decimal_digit", "arabic_normalization", "asciifolding"]
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": f"wagtail.search.backends.{SEARCH_BACKEND}",
             "URLS": env_list("SEARCH_URLS", ["http://localhost:9200"]),
-            "INDEX": env_str("SEARCH_INDEX", "storysite"),
+            # Index names: <SEARCH_INDEX>_wagtailcore_page, <SEARCH_INDEX>_media_pipeline_…
+            "INDEX_PREFIX": env_str("SEARCH_INDEX", "storysite") + "_",
             "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": [*_MULTILINGUAL_FILTERS, "arabic_stem"],
+                            },
+                            # Autocomplete: the same folding, then prefixes.
+                            "edgengram_analyzer": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": [*_MULTILINGUAL_FILTERS, "edgengram"],
+                            },
+                        },
+                    },
+                },
+            },
         }
     }
 # Visitor searches (and autocomplete requests) allowed per client IP per minute; beyond that
@@ -416,10 +484,33 @@ REST_FRAMEWORK = {
 }
 
 # --- Logging ----------------------------------------------------------------------------------
+# Every record says which visitor it concerns (client_ip, as lockouts and rate limits see it,
+# "-" outside requests); Redis outages are one warning every 10 s, not a traceback per call.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "client_ip": {"()": "delivery.log.ClientIPFilter"},
+        "cache_outage": {"()": "delivery.log.CacheOutageFilter", "interval": 10},
+    },
+    "formatters": {
+        "default": {"format": "%(asctime)s %(levelname)s %(name)s [%(client_ip)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "default",
+            "filters": ["client_ip"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "delivery.cache": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["cache_outage"],
+            "propagate": False,
+        },
+    },
 }

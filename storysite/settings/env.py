@@ -46,6 +46,22 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def env_networks(name: str) -> list[str]:
+    """Comma-separated IP addresses or networks (``10.0.0.5``, ``10.0.0.0/8``), checked now."""
+    import ipaddress
+
+    networks = []
+    for entry in env_list(name):
+        try:
+            networks.append(str(ipaddress.ip_network(entry, strict=False)))
+        except ValueError as exc:
+            raise ImproperlyConfigured(
+                f"{name} entry {entry!r} is not an IP address or network (e.g. 10.0.0.5 or "
+                "10.0.0.0/8)."
+            ) from exc
+    return networks
+
+
 def require(name: str) -> str:
     """A value production cannot run without: refuse to start instead of guessing."""
     value = os.environ.get(name, "").strip()

@@ -115,3 +115,24 @@ def test_s3_client_gives_up_quickly_and_its_options_stay_plain_data():
     assert (config.connect_timeout, config.read_timeout) == (5, 60)
     assert config.retries == {"mode": "standard", "total_max_attempts": 2}
     assert config.s3 == {"addressing_style": "path"} and config.signature_version == "s3v4"
+
+
+def test_redis_gives_each_cache_its_own_prefix_and_survives_outages():
+    from storysite.settings.caches import build_caches
+
+    caches = build_caches("redis://cache.internal:6379/0")
+    assert {config["BACKEND"] for config in caches.values()} == {"django_redis.cache.RedisCache"}
+    prefixes = [config["KEY_PREFIX"] for config in caches.values()]
+    assert len(set(prefixes)) == len(prefixes) == 3
+    assert all(config["OPTIONS"]["IGNORE_EXCEPTIONS"] for config in caches.values())
+    assert build_caches("")["pages"]["BACKEND"].endswith("LocMemCache")
+
+
+def test_trusted_proxies_must_be_addresses_or_networks(monkeypatch):
+    from storysite.settings.env import env_networks
+
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.1 ,2001:db8::/32")
+    assert env_networks("TRUSTED_PROXIES") == ["10.0.0.0/8", "192.0.2.1/32", "2001:db8::/32"]
+    monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8,proxy.internal")
+    with pytest.raises(ImproperlyConfigured, match="TRUSTED_PROXIES entry 'proxy.internal'"):
+        env_networks("TRUSTED_PROXIES")

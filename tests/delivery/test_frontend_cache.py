@@ -1,0 +1,25 @@
+"""A CDN in front is purged, after the commit, of the published page and of the pages that
+list it (the story index and the home page)."""
+
+from stories.models import StoryPage
+
+
+def test_publishing_purges_the_page_and_its_listings_after_the_commit(
+    demo, locales, settings, purge_recorder, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {
+        "http": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": purge_recorder.url,
+        }
+    }
+    story = StoryPage.objects.get(locale=locales["en"], slug="four-schools-dohuk")
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title = "Four schools open in Dohuk"
+        story.save_revision().publish()
+        before_commit = purge_recorder.purged_paths()
+    purged = purge_recorder.purged_paths()
+    assert {"/en/stories/", "/en/"} <= purged
+    assert "/en/stories/four-schools-dohuk/" in purged
+    assert not {"/en/stories/", "/en/"} & before_commit  # listings only once committed
+    assert {host for _method, host, _path in purge_recorder.requests} == {"localhost"}
