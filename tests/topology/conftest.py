@@ -4,7 +4,6 @@ settings. Tests talk HTTP to it from outside, as visitors and operators would.""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 
 import pytest
@@ -27,14 +26,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/topology/" in str(item.fspath):
             item.add_marker(pytest.mark.topology)
-
-
-def needs(module: str, reason: str) -> None:
-    """Skip until the code this test is about exists in this build (another branch)."""
-    if importlib.util.find_spec(module.split(".")[0]) is None or (
-        importlib.util.find_spec(module) is None
-    ):
-        pytest.skip(f"needs {module}: {reason}")
 
 
 @pytest.fixture(scope="session")

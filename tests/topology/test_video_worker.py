@@ -6,7 +6,7 @@ import time
 
 from deploy.topology import make_clip
 
-from .conftest import LEASE_SECONDS, needs
+from .conftest import LEASE_SECONDS
 
 
 def wait_for(topology, video_id, statuses, timeout, *, min_progress=0):
@@ -23,7 +23,6 @@ def wait_for(topology, video_id, statuses, timeout, *, min_progress=0):
 
 
 def test_a_killed_video_worker_job_is_taken_over_by_another(topology, tmp_path):
-    needs("media_pipeline.processes", "a video queue and job leases (MEDIA_PIPELINE_LEASE_SECONDS)")
     clip = make_clip(tmp_path / "takeover.mp4", seconds=20, size="1280x720")
     video_id = topology.create_video(clip, "Taken over after a crash")
     _status, progress_at_kill = wait_for(
