@@ -235,6 +235,57 @@ CASES: dict[str, Case] = {
             )
         """),
     ),
+    "limits_and_public_address": Case(
+        env={
+            "PUBLIC_BASE_URL": "https://stories.boot.example",
+            "PO_UPLOAD_MAX_BYTES": "1000",
+            "MEDIA_PIPELINE_MAX_CAPTION_BYTES": "500",
+            "MEDIA_PIPELINE_QUEUE": "default",
+            "MEDIA_PIPELINE_LEASE_SECONDS": "9",
+            "MEDIA_PIPELINE_PROBE_TIMEOUT_SECONDS": "7",
+            "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS": "100",
+            "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR": "3",
+            "MEDIA_PIPELINE_WORK_DIR": "/tmp/storysite-boot-work",
+        },
+        probe=textwrap.dedent("""
+            import re
+            from django.core.exceptions import ValidationError
+            from django.core.files.uploadedfile import SimpleUploadedFile
+            from home.po_files import POImportError, read_po_upload
+            from media_pipeline import conf
+            from media_pipeline.captions import read_caption_upload
+            from media_pipeline.tasks import on_video_queue, transcode_video
+            home = client.get("/en/", secure=True).content.decode()
+            canonical = re.search(r'<link rel="canonical" href="([^"]+)"', home).group(1)
+            refusals = {}
+            try:
+                read_po_upload(SimpleUploadedFile("big.po", b"#" * 1001))
+            except POImportError as error:
+                refusals["po"] = str(error)
+            read_po_upload(SimpleUploadedFile("small.po", b"#" * 1000))
+            try:
+                read_caption_upload(SimpleUploadedFile("big.vtt", b"WEBVTT" + b"x" * 600))
+            except ValidationError as error:
+                refusals["caption"] = " ".join(error.messages)
+            result.update(
+                canonical=canonical, refusals=refusals,
+                queue=on_video_queue(transcode_video).queue_name,
+                lease=conf.lease_seconds(), probe_timeout=conf.probe_timeout_seconds(),
+                transcode_timeouts=[conf.transcode_timeout_seconds(d) for d in (10, 50)],
+                work_dir=str(conf.work_dir()),
+            )
+        """),
+    ),
+    "signed_document_links": Case(
+        needs=("s3",),
+        env={"DOCUMENT_URL_SECONDS": "120"},
+        probe=textwrap.dedent("""
+            from urllib.parse import parse_qs, urlsplit
+            from django.core.files.storage import storages
+            url = storages["documents"].url("documents/report.pdf")
+            result["expires"] = parse_qs(urlsplit(url).query).get("X-Amz-Expires")
+        """),
+    ),
     "redis_and_cdn": Case(
         needs=("redis",),
         env={"PAGE_CACHE_CDN_SECONDS": "900"},
@@ -360,6 +411,16 @@ VARIABLE_CASES: dict[str, list[str]] = {
     "SEARCH_POSTGRES_RUM": ["operations"],
     "WAGTAIL_2FA_REQUIRED": ["accounts_and_proxies"],
     "OTP_TOTP_THROTTLE_FACTOR": ["operations"],
+    "PUBLIC_BASE_URL": ["limits_and_public_address"],
+    "PO_UPLOAD_MAX_BYTES": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_MAX_CAPTION_BYTES": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_QUEUE": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_LEASE_SECONDS": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_PROBE_TIMEOUT_SECONDS": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_WORK_DIR": ["limits_and_public_address"],
+    "DOCUMENT_URL_SECONDS": ["signed_document_links"],
 }
 
 
@@ -769,3 +830,30 @@ def test_elasticsearch_is_refused_with_the_offered_backends(boot):
     booted, _ = boot
     assert booted.returncode != 0
     assert "SEARCH_BACKEND must be one of database, opensearch2, opensearch3" in booted.stderr
+
+
+@case("limits_and_public_address")
+def test_public_base_url_is_the_canonical_address(boot):
+    assert boot[0].result["canonical"] == "https://stories.boot.example/en/"
+
+
+@case("limits_and_public_address")
+def test_upload_limits_refuse_po_and_caption_files_past_them(boot):
+    refusals = boot[0].result["refusals"]
+    # filesizeformat: 1000 bytes is "1000\xa0bytes", 500 is "500\xa0bytes".
+    assert "larger than 1000\xa0bytes" in refusals["po"]
+    assert "larger than 500\xa0bytes" in refusals["caption"]
+
+
+@case("limits_and_public_address")
+def test_video_worker_settings_reach_the_pipeline(boot):
+    result = boot[0].result
+    assert result["queue"] == "default"
+    assert (result["lease"], result["probe_timeout"]) == (9, 7)
+    assert result["transcode_timeouts"] == [100, 150]
+    assert result["work_dir"] == "/tmp/storysite-boot-work"
+
+
+@case("signed_document_links")
+def test_document_url_seconds_is_the_signed_links_lifetime(boot):
+    assert boot[0].result["expires"] == ["120"]
