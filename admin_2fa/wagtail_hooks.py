@@ -1,6 +1,7 @@
 """Two-step verification in the Wagtail admin: its pages, its entry on the account page, and the
 second step asked before restricted pages and private documents."""
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
@@ -40,6 +41,10 @@ def _second_step_first(request, restrictions):
     set-up) is not signed in yet for content restricted to signed-in users or groups: send them
     to that step, then back here. ``restrictions`` is a callable, so that visitors and verified
     users cost no query."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        # No session, nobody signed in: reading request.user would load the (empty) session
+        # and mark the page ``Vary: Cookie``, which keeps it out of the shared page cache.
+        return None
     step = missing_step(request.user)
     if step is None:
         return None
