@@ -6,6 +6,7 @@ Screenshots go to test-artifacts/screenshots/ (desktop and 390 px phone) for peo
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -73,3 +74,12 @@ def screenshot():
         return path
 
     return take
+
+
+def sign_in_to_admin(page, base_url: str, username: str, password: str) -> None:
+    """Through Wagtail's login form, by field ids so it works whatever the admin's language."""
+    page.goto(base_url + "/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/admin/$"))

@@ -15,6 +15,8 @@ from playwright.sync_api import expect
 from stories.models import StoryPage
 from tests.e2e.conftest import DESKTOP, PHONE
 
+from .conftest import sign_in_to_admin
+
 PASSWORD = "preview-editor-pass-1"  # noqa: S105 (test user)
 # The preview is rendered on demand (form posted, then the frame loaded) and the checks run after
 # it: on a busy two-core machine that takes longer than expect()'s default five seconds.
@@ -32,14 +34,6 @@ if (window === window.top) {
   });
 }
 """
-
-
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
@@ -61,7 +55,7 @@ def test_editor_previews_a_story_and_reads_its_checks(
     page.set_viewport_size(viewport)
     name = "phone" if viewport is PHONE else "desktop"
 
-    log_in(page, demo_server.url, "preview-editor")
+    sign_in_to_admin(page, demo_server.url, "preview-editor", PASSWORD)
     page.goto(f"{demo_server.url}/admin/pages/{story.pk}/edit/")
     page.get_by_role("button", name="Toggle preview").click()
     frame = page.frame_locator("#w-preview-iframe")

@@ -12,15 +12,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from home.translators import ensure_translator_user
 from stories.models import StoryPage
 
+from .conftest import sign_in_to_admin
+
 PASSWORD = "translator-pass-1"  # noqa: S105 (test user)
-
-
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_machine_translation_asks_before_filling_the_page(demo_server, page, screenshot):
@@ -38,7 +32,7 @@ def test_machine_translation_asks_before_filling_the_page(demo_server, page, scr
     untranslated.delete()  # one segment left for the machine
     before = dict(StringTranslation.objects.filter(locale=french_locale).values_list("pk", "data"))
 
-    log_in(page, demo_server.url, "translator-fr-mt")
+    sign_in_to_admin(page, demo_server.url, "translator-fr-mt", PASSWORD)
     page.goto(f"{demo_server.url}/admin/pages/{french.pk}/edit/")
     button = page.get_by_role("button", name=re.compile("Translate with"))
     asked = []

@@ -14,6 +14,8 @@ from playwright.sync_api import expect
 from home.translators import ensure_translator_user
 from stories.models import StoryIndexPage, StoryPage
 
+from .conftest import sign_in_to_admin
+
 PASSWORD = "drafts-e2e-pass-1"  # noqa: S105 (test users)
 TITLE = "A library reopens in Mosul"
 STANDFIRST = "The university library reopened its doors to students."
@@ -43,14 +45,6 @@ def sessions(browser, demo_server):
     yield pages
     for context in contexts:
         context.close()
-
-
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def english_story() -> StoryPage:
@@ -111,7 +105,7 @@ def test_a_translation_goes_live_only_when_the_translator_publishes_it(
     story = english_story()
 
     # The editor submits the English story for translation into French, in the admin.
-    log_in(editor, base, "drafts-editor")
+    sign_in_to_admin(editor, base, "drafts-editor", PASSWORD)
     editor.goto(f"{base}/admin/pages/{story.pk}/edit/")
     editor.get_by_role("button", name="Actions", exact=True).click()
     editor.get_by_role("link", name="Translate this page").click()
@@ -130,7 +124,7 @@ def test_a_translation_goes_live_only_when_the_translator_publishes_it(
     assert switcher_target(visitor, base, story.url) == "/fr/"
 
     # The French translator translates it in wagtail-localize's editor and publishes.
-    log_in(translator, base, "drafts-translator")
+    sign_in_to_admin(translator, base, "drafts-translator", PASSWORD)
     translator.goto(f"{base}/admin/pages/{french.pk}/edit/")
     translate_segment(translator, TITLE, FRENCH_TITLE)
     translate_segment(translator, STANDFIRST, FRENCH_STANDFIRST)

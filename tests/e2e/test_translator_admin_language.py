@@ -21,6 +21,8 @@ from wagtail.users.models import UserProfile
 from home.translators import ensure_translator_user
 from stories.models import StoryPage
 
+from .conftest import sign_in_to_admin
+
 PASSWORD = "translator-pass-1"  # noqa: S105 (test user)
 OURS = Path(__file__).resolve().parents[2] / "locale"
 LOCALIZE = Path(wagtail_localize.__file__).parent / "locale" / "en" / "LC_MESSAGES"
@@ -86,14 +88,6 @@ def english_in(texts: list[str], msgids: list[str]) -> set[str]:
     return hits
 
 
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_translator_admin_shows_no_english_from_our_code_or_wagtail_localize(
     demo_server, page, screenshot, language
@@ -108,7 +102,7 @@ def test_translator_admin_shows_no_english_from_our_code_or_wagtail_localize(
     home = translated.get_parent().get_parent()
     msgids = english_msgids(language)
 
-    log_in(page, demo_server.url, user.username)
+    sign_in_to_admin(page, demo_server.url, user.username, PASSWORD)
     found = {}
     for name, path in [
         ("dashboard", "/admin/"),

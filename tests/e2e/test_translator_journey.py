@@ -10,18 +10,12 @@ from playwright.sync_api import expect
 from home.translators import ensure_translator_user
 from stories.models import StoryPage
 
+from .conftest import sign_in_to_admin
+
 PASSWORD = "translator-pass-1"  # noqa: S105 (test user)
 SOURCE_STANDFIRST = "Zahra, who is both deaf and mute, is able to show her love and talent"
 NEW_STANDFIRST = "Zahra, sourde et muette, dessine de nouveau chaque jour depuis la libération."
 EMBED_ADDRESS = "https://www.youtube.com/watch?v=demoZahra01"
-
-
-def log_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
 
 
 def test_french_translator_translates_a_story_and_publishes_it(demo_server, page, screenshot):
@@ -30,7 +24,7 @@ def test_french_translator_translates_a_story_and_publishes_it(demo_server, page
     french = english.get_translation(english.locale.__class__.objects.get(language_code="fr"))
     arabic = english.get_translation(english.locale.__class__.objects.get(language_code="ar"))
 
-    log_in(page, demo_server.url, "translator-fr-e2e")
+    sign_in_to_admin(page, demo_server.url, "translator-fr-e2e", PASSWORD)
     page.goto(f"{demo_server.url}/admin/pages/{french.pk}/edit/")
     segment = page.locator("li.complete, li.incomplete").filter(has_text=SOURCE_STANDFIRST)
     expect(segment).to_have_count(1)
@@ -66,7 +60,7 @@ def test_translator_sees_why_a_script_address_is_refused(demo_server, page, scre
     english = StoryPage.objects.get(locale__language_code="en", slug="zahra-draws-again-raqqa")
     french = english.get_translation(english.locale.__class__.objects.get(language_code="fr"))
 
-    log_in(page, demo_server.url, "translator-fr-e2e")
+    sign_in_to_admin(page, demo_server.url, "translator-fr-e2e", PASSWORD)
     page.goto(f"{demo_server.url}/admin/pages/{french.pk}/edit/")
     # wagtail-localize lets a translator point a link or embed at another address.
     segment = page.locator("li").filter(has_text="Address of the video").last
