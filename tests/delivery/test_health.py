@@ -3,19 +3,12 @@ checks the database, the media storage and the cache, and says 503 when the site
 serve."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
-from django.conf import settings as django_settings
 
 from storysite.settings.storage import build_storages
-from tests.database import database_url
+from tests.database import run_site_script
 from tests.integration.conftest import InterruptibleS3, free_port
-
-PROJECT = Path(__file__).resolve().parents[2]
 
 
 def assert_never_cached_without_session(response):
@@ -112,22 +105,7 @@ print(json.dumps({
 
 
 def test_readiness_is_503_while_the_database_is_unreachable(db):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "storysite.settings.test",
-        "DATABASE_URL": database_url(),
-        "STORYSITE_TEST_MEDIA_ROOT": str(django_settings.MEDIA_ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", READY_THEN_LOSE_THE_DATABASE],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    _result, seen = run_site_script(READY_THEN_LOSE_THE_DATABASE)
     assert seen["before"][0] == 200
     status, body = seen["during"]
     assert status == 503

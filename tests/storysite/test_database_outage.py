@@ -5,17 +5,8 @@ closed and pointed at a SQLite file that cannot be opened / a PostgreSQL port no
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
+from tests.database import run_site_script
 
-from django.conf import settings
-
-from tests.database import database_url
-
-PROJECT = Path(__file__).resolve().parents[2]
 CACHED = "/en/stories/four-schools-dohuk/"
 NOT_CACHED = "/fr/stories/"
 
@@ -47,22 +38,7 @@ print(json.dumps({{
 def test_cached_pages_are_served_while_the_database_is_down(db):
     # This process must not read the database itself: on SQLite its open test transaction would
     # then hold a shared lock, and the site process could not store the renditions it makes.
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "storysite.settings.test",
-        "DATABASE_URL": database_url(),
-        "STORYSITE_TEST_MEDIA_ROOT": str(settings.MEDIA_ROOT),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", VISIT_THEN_LOSE_THE_DATABASE],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    pages = json.loads(result.stdout.strip().splitlines()[-1])
+    result, pages = run_site_script(VISIT_THEN_LOSE_THE_DATABASE)
 
     status, before = pages["before"]
     assert status == 200, result.stderr[:3000]
