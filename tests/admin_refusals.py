@@ -1,8 +1,8 @@
 """How the Wagtail admin refuses a request, and how tests check it.
 
 Every refusal in the admin is a ``PermissionDenied`` raised by the view: Wagtail's own permission
-checks, wagtail-localize's, and ours (``home/wagtail_hooks.py``). Wagtail's ``require_admin_access``
-(``wagtail/admin/auth.py``) answers it in two ways:
+checks, wagtail-localize's, and ours (``translation/wagtail_hooks.py``). Wagtail's
+``require_admin_access`` (``wagtail/admin/auth.py``) answers it in two ways:
 
 - to a script (``X-Requested-With: XMLHttpRequest``, as the admin's own JavaScript sends), with
   the exception itself, which Django turns into **403 Forbidden**;

@@ -66,7 +66,7 @@ def admin_client(client, django_user_model):
 
 @pytest.fixture
 def french_translator(demo):
-    from home.translators import ensure_translator_user
+    from translation.translators import ensure_translator_user
 
     user, _created = ensure_translator_user("fr", "translator-fr-test", "pw")
     return user

@@ -16,7 +16,6 @@ from wagtail.models import Collection, DraftStateMixin, Locale, Page, Site
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from home.models import HomePage
-from home.translators import ensure_translator_groups
 from stories.models import (
     Campaign,
     CampaignPage,
@@ -32,6 +31,7 @@ from stories.models import (
     StoryPage,
     TopicName,
 )
+from translation.translators import ensure_translator_groups
 
 from . import content
 from .images import factsheet_pdf, illustration

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     # Our apps first so their templates override Wagtail's.
     "delivery",
     "home",
+    "translation",
     "stories",
     "media_pipeline",
     "search",
@@ -227,7 +228,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bigger uploads stream to a temporary file, not RAM
-# PO files back from translation agencies (home/po_files.py): a page's text is a few hundred KB.
+# PO files back from translation agencies (translation/po_files.py): a page is a few hundred KB.
 PO_UPLOAD_MAX_BYTES = env_int("PO_UPLOAD_MAX_BYTES", 2 * 1024 * 1024)
 
 # --- Client addresses (delivery/client_ip.py) ---------------------------------------------------

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
-from home.translators import ensure_translator_user
 from stories.models import StoryPage
+from translation.translators import ensure_translator_user
 
 from .conftest import sign_in_to_admin
 

@@ -11,8 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.translators import ensure_translator_user
 from stories.models import StoryIndexPage, StoryPage
+from translation.translators import ensure_translator_user
 
 from .conftest import sign_in_to_admin
 

@@ -18,8 +18,8 @@ from django.utils.translation.trans_real import DjangoTranslation
 from wagtail.models import Locale, Site
 from wagtail.users.models import UserProfile
 
-from home.translators import ensure_translator_user
 from stories.models import StoryPage
+from translation.translators import ensure_translator_user
 
 from .conftest import sign_in_to_admin
 

@@ -7,8 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
-from home.translators import ensure_translator_user
 from stories.models import StoryPage
+from translation.translators import ensure_translator_user
 
 from .conftest import sign_in_to_admin
 

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.html import strip_tags
 from wagtail_localize.models import StringTranslation
 
-from home.po_files import POImportError, check_entry, import_po_checked
 from stories.models import StoryPage
+from translation.po_files import POImportError, check_entry, import_po_checked
 
 from .conftest import translation_for
 
@@ -215,7 +215,7 @@ def test_oversized_po_is_refused_naming_the_limit_and_nothing_changes(
 def test_po_upload_keeps_at_most_one_byte_past_the_limit_in_memory(rf, settings):
     """The body is not spooled to a temporary file nor kept whole: the upload handler stops
     storing one byte past the limit, and the rest of the body is read and dropped."""
-    from home.po_files import POUploadHandler
+    from translation.po_files import POUploadHandler
 
     settings.PO_UPLOAD_MAX_BYTES = 1000
     request = rf.post(
@@ -236,8 +236,8 @@ def test_po_upload_limit_comes_from_the_environment():
     from pathlib import Path
 
     code = (
-        "import io; from django.conf import settings; from home.po_files import read_po_upload, "
-        "POImportError\n"
+        "import io; from django.conf import settings; "
+        "from translation.po_files import read_po_upload, POImportError\n"
         "print(settings.PO_UPLOAD_MAX_BYTES)\n"
         "try: read_po_upload(io.BytesIO(b'#' * 3000))\n"
         "except POImportError as e: print(e.problems[0])"

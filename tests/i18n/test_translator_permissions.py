@@ -9,9 +9,9 @@ from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from wagtail.models import GroupPagePermission
 from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
-from home.translators import TRANSLATOR_GROUPS, ensure_translator_groups
 from stories.models import Campaign, StoryPage
 from tests.admin_refusals import assert_forbidden
+from translation.translators import TRANSLATOR_GROUPS, ensure_translator_groups
 
 from .conftest import translation_for
 

@@ -251,7 +251,7 @@ CASES: dict[str, Case] = {
             import re
             from django.core.exceptions import ValidationError
             from django.core.files.uploadedfile import SimpleUploadedFile
-            from home.po_files import POImportError, read_po_upload
+            from translation.po_files import POImportError, read_po_upload
             from media_pipeline import conf
             from media_pipeline.captions import read_caption_upload
             from media_pipeline.tasks import on_video_queue, transcode_video

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from wagtail.users.models import UserProfile
 
 from home.demo.build import load_demo
-from home.translators import ensure_translator_user
+from translation.translators import ensure_translator_user
 
 
 class Command(BaseCommand):

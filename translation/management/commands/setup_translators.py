@@ -4,7 +4,7 @@ again after the French or Arabic home page is created or replaced."""
 
 from django.core.management.base import BaseCommand
 
-from home.translators import ensure_translator_groups
+from translation.translators import ensure_translator_groups
 
 
 class Command(BaseCommand):

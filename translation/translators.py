@@ -7,9 +7,9 @@ API behind them refuse the other languages) and only that language's snippets.
 
 Wagtail has no per-locale snippet permission: a snippet permission covers every row of the model.
 The locale rule for snippets is therefore enforced here, in ``can_edit_locale``, which the
-``before_edit_snippet`` / ``before_delete_snippet`` hooks and the guarded translation-editor URLs
-(``home/wagtail_hooks.py``) call. Users in no translator group (editors, administrators) are not
-restricted by language.
+``before_edit_snippet`` / ``before_delete_snippet`` hooks and the guarded translation-editor
+URLs (``translation/wagtail_hooks.py``) call. Users in no translator group (editors,
+administrators) are not restricted by language.
 """
 
 from __future__ import annotations

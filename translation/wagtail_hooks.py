@@ -1,0 +1,245 @@
+"""Wagtail hooks for translation work: translators confined to their language
+(``translation/translators.py``); the checked PO import in place of wagtail-localize's lenient
+one; submitting and syncing translations that make drafts only
+(``translation/translation_drafts.py``); translators' link overrides limited to web, mail and
+phone addresses; the segment endpoints limited to the translation's own segments."""
+
+from __future__ import annotations
+
+import io
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+from wagtail import hooks
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.models import TranslatableMixin
+from wagtail.whitelist import check_url
+from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
+    StringSegment,
+    Translation,
+)
+from wagtail_localize.views import edit_translation
+
+from .po_files import POImportError, POUploadHandler, import_po_checked
+from .translation_drafts import (
+    SubmitPageAsDrafts,
+    SubmitSnippetAsDrafts,
+    UpdateTranslationsAsDrafts,
+)
+from .translators import can_edit_locale
+
+# Before wagtail-localize's own hooks, so a refusal happens before its translation editor renders.
+FIRST = -100
+
+
+def _refuse_other_locales(request: HttpRequest, instance) -> None:
+    if isinstance(instance, TranslatableMixin) and not can_edit_locale(
+        request.user, instance.locale
+    ):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet", order=FIRST)
+def refuse_snippet_edit_in_other_locales(request, instance):
+    _refuse_other_locales(request, instance)
+
+
+@hooks.register("before_delete_snippet", order=FIRST)
+def refuse_snippet_delete_in_other_locales(request, instances):
+    for instance in instances:
+        _refuse_other_locales(request, instance)
+
+
+def _target_locale_guard(view):
+    """Wrap a wagtail-localize view taking ``translation_id`` so that translators only reach
+    translations into their own language (pages are covered by page permissions already; this
+    closes the gap for snippets, whose permissions are not per locale)."""
+
+    @wraps(view)
+    def guarded(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(
+            Translation.objects.select_related("target_locale"), id=translation_id
+        )
+        if not can_edit_locale(request.user, translation.target_locale):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return guarded
+
+
+def _segment_of_this_translation(segment_model, segment_argument: str):
+    """Wrap a wagtail-localize view taking ``translation_id`` and a segment id so that the
+    segment must come from that translation's own source: 404 otherwise, as wagtail-localize
+    answers, before anything else runs (our own checks below answer with segment data, so they
+    must never see another page's segment), and the translation must be one the user may edit."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, translation_id, *args, **kwargs):
+            translation = get_object_or_404(Translation, id=translation_id)
+            if not segment_model.objects.filter(
+                id=kwargs[segment_argument], source_id=translation.source_id
+            ).exists():
+                raise Http404
+            instance = translation.get_target_instance()
+            if not edit_translation.user_can_edit_instance(request.user, instance):
+                raise PermissionDenied
+            return view(request, translation_id, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
+def _put_value(request: HttpRequest) -> str | None:
+    """The ``value`` field of a PUT (Django parses form bodies for POST only)."""
+    if request.content_type == "multipart/form-data":
+        data, _files = request.parse_file_upload(request.META, io.BytesIO(request.body))
+    else:
+        data = QueryDict(request.body, encoding=request.encoding)
+    return data.get("value")
+
+
+def _overrides_must_be_safe_addresses(view):
+    """wagtail-localize stores a translator's override of a link or embed address as typed and
+    writes it into the translated page, where rich text links are not checked again. Refuse the
+    schemes Wagtail's own rich text editor drops (``javascript:``, ``data:``…) so a translator
+    cannot plant a script link on a published page.
+
+    The refusal stores nothing and answers the way wagtail-localize reports a faulty string: the
+    segment with the value still in force and an ``error``, which its editor shows next to the
+    field with a warning icon (it treats any status but 200/201 as an unexplained failure)."""
+
+    @wraps(view)
+    def checked(request, translation_id, overridable_segment_id, *args, **kwargs):
+        if request.method == "PUT":
+            value = _put_value(request)
+            if value is not None and check_url(value) is None:
+                translation = get_object_or_404(Translation, id=translation_id)
+                segment = get_object_or_404(OverridableSegment, id=overridable_segment_id)
+                in_force = SegmentOverride.objects.filter(
+                    locale_id=translation.target_locale_id, context_id=segment.context_id
+                ).first()
+                message = _(
+                    "This address is not allowed: use a web address (https://…), an e-mail "
+                    "address (mailto:…) or a phone number (tel:…)."
+                )
+                return JsonResponse(
+                    {
+                        "segment_id": segment.id,
+                        "data": in_force.data if in_force else segment.data,
+                        "error": message,
+                    }
+                )
+        return view(request, translation_id, overridable_segment_id, *args, **kwargs)
+
+    return checked
+
+
+@require_POST
+@csrf_exempt
+def upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """wagtail-localize's "Upload PO file", validated: all of the file or nothing. The size-capped
+    upload handler must be set before anything reads the body, the CSRF check included; so the
+    check runs inside (Django's documented pattern for per-view upload handlers)."""
+    request.upload_handlers = [POUploadHandler(request)]
+    return _upload_checked_pofile(request, translation_id)
+
+
+@csrf_protect
+def _upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpResponse:
+    translation = get_object_or_404(Translation, id=translation_id)
+    instance = translation.get_target_instance()
+    if not edit_translation.user_can_edit_instance(request.user, instance):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a PO file to upload."))
+    else:
+        try:
+            result = import_po_checked(translation, upload, user=request.user)
+        except POImportError as error:
+            shown = error.problems[:10]
+            more = len(error.problems) - len(shown)
+            text = _("The PO file was not imported; nothing was changed. ") + " ".join(shown)
+            if more:
+                text += " " + ngettext(
+                    "…and %(count)d more problem.", "…and %(count)d more problems.", more
+                ) % {"count": more}
+            messages.error(request, text)
+        else:
+            messages.success(
+                request,
+                _("Imported %(translated)d of %(entries)d segments from the PO file.")
+                % {"translated": result.translated, "entries": result.entries},
+            )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+@hooks.register("register_admin_urls", order=FIRST)
+def guard_translation_editor_urls():
+    """The same paths as wagtail-localize's (registered earlier, so they win); reversing
+    ``wagtail_localize:…`` names still gives these paths, so its editor uses them unchanged."""
+    views = edit_translation
+    prefix = "localize/translate/<int:translation_id>/"
+    return [
+        path(
+            prefix + "strings/<int:string_segment_id>/edit/",
+            _target_locale_guard(
+                _segment_of_this_translation(StringSegment, "string_segment_id")(
+                    views.edit_string_translation
+                )
+            ),
+        ),
+        path(
+            prefix + "overrides/<int:overridable_segment_id>/edit/",
+            _target_locale_guard(
+                _segment_of_this_translation(OverridableSegment, "overridable_segment_id")(
+                    _overrides_must_be_safe_addresses(views.edit_override)
+                )
+            ),
+        ),
+        path(prefix + "pofile/download/", _target_locale_guard(views.download_pofile)),
+        path(prefix + "pofile/upload/", _target_locale_guard(upload_checked_pofile)),
+        path(prefix + "machine_translate/", _target_locale_guard(views.machine_translate)),
+        path(prefix + "preview/", _target_locale_guard(views.preview_translation)),
+        path(prefix + "preview/<str:mode>/", _target_locale_guard(views.preview_translation)),
+        path(prefix + "disable/", _target_locale_guard(views.stop_translation)),
+        # Submitting and syncing make drafts only (translation/translation_drafts.py).
+        path("localize/submit/page/<int:page_id>/", SubmitPageAsDrafts.as_view()),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            SubmitSnippetAsDrafts.as_view(),
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            UpdateTranslationsAsDrafts.as_view(),
+        ),
+    ]
+
+
+@hooks.register("insert_editor_js")
+def confirm_machine_translation():
+    """wagtail-localize's translation editor outputs ``insert_editor_js`` too: our script asks
+    before "Translate with …" fills the page with machine text."""
+    return format_html(
+        '<script src="{}" data-confirm="{}" defer></script>',
+        static("translation/js/machine-translate-confirm.js"),
+        _(
+            "Fill every untranslated segment with machine translation now? The machine's text "
+            "is saved at once and must be reviewed before you publish. Your translations are "
+            "kept; edits not yet saved are lost."
+        ),
+    )
