@@ -26,21 +26,38 @@ DJANGO_SETTINGS_MODULE=storysite.settings.production SECRET_KEY="$(head -c 48 /d
     || fail "check --deploy"
 
 databases="${TEST_DATABASES:-sqlite postgres}"
-for db in $databases; do
-    case "$db" in
-        sqlite)
-            step "pytest on SQLite"
-            env -u DATABASE_URL scripts/pytest.sh --ignore=tests/topology "$@" \
-                || fail "pytest on SQLite"
-            ;;
-        postgres)
-            step "pytest on PostgreSQL"
-            scripts/with-postgres.sh scripts/pytest.sh --ignore=tests/topology "$@" \
-                || fail "pytest on PostgreSQL"
-            ;;
-        *) fail "unknown database '$db' in TEST_DATABASES" ;;
+# One pytest per database. Each is single-threaded and the two share nothing (free ports, their
+# own temporary media, static and database folders), so on a machine with two cores or more they
+# run side by side; TEST_PARALLEL=false runs them one after the other.
+run_db() {
+    case "$1" in
+        sqlite) env -u DATABASE_URL scripts/pytest.sh --ignore=tests/topology "${@:2}" ;;
+        postgres) scripts/with-postgres.sh scripts/pytest.sh --ignore=tests/topology "${@:2}" ;;
+        *) echo "unknown database '$1' in TEST_DATABASES"; return 2 ;;
     esac
-done
+}
+if [ "${TEST_PARALLEL:-true}" != false ] && [ "$(nproc)" -ge 2 ] && [ "$(wc -w <<<"$databases")" -gt 1 ]; then
+    logs=$(mktemp -d /tmp/storysite-test-logs.XXXXXX)
+    declare -A pids
+    for db in $databases; do
+        step "pytest on $db (in parallel, output below when it ends)"
+        run_db "$db" "$@" >"$logs/$db.log" 2>&1 &
+        pids[$db]=$!
+    done
+    for db in $databases; do
+        wait "${pids[$db]}"
+        rc=$?
+        step "pytest on $db: output"
+        cat "$logs/$db.log"
+        [ $rc -eq 0 ] || fail "pytest on $db"
+    done
+    rm -rf "$logs"
+else
+    for db in $databases; do
+        step "pytest on $db"
+        run_db "$db" "$@" || fail "pytest on $db"
+    done
+fi
 
 if [ "${TEST_TOPOLOGY:-true}" != false ]; then
     step "pytest on the production-like topology (nginx, 2 gunicorns, PostgreSQL, Redis, S3)"
