@@ -2,7 +2,8 @@
 (``translation/translators.py``); the checked PO import in place of wagtail-localize's lenient
 one; submitting and syncing translations that make drafts only
 (``translation/translation_drafts.py``); translators' link overrides limited to web, mail and
-phone addresses; the segment endpoints limited to the translation's own segments."""
+phone addresses; the segment endpoints limited to the translation's own segments; the editor's
+help script (``translation/editor_help.py``) and machine-translation confirmation."""
 
 from __future__ import annotations
 
