@@ -58,9 +58,7 @@ def not_translated(request: HttpRequest) -> HttpResponse:
     source_code = Locale.objects.get(pk=page.locale_id).language_code
     in_target = Page.objects.live().filter(locale__language_code=target["code"])
     # A translation published since the link was made is offered, not jumped to.
-    available = (
-        in_target.public().filter(translation_key=page.translation_key).exclude(pk=page.pk).first()
-    )
+    available = in_target.public().filter(translation_key=page.translation_key).first()
     site = Site.find_for_request(request)
     home = (
         in_target.filter(translation_key=site.root_page.translation_key).first() if site else None

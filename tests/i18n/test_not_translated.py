@@ -87,6 +87,15 @@ def test_the_page_offers_a_translation_published_since(client, demo, mosul, loca
     assert main.find("a", string="français")["href"] == french.url
 
 
+def test_the_original_language_version_links_the_original(client, demo, mosul, locales):
+    mosul.get_translation(locales["fr"]).unpublish()
+    french = soup(client.get(f"/fr/not-translated/?page={mosul.pk}"))
+    english_link = french.select_one(".language-switcher a[hreflang=en]")["href"]
+    main = soup(client.get(english_link)).select_one("main")
+    assert "This page is available in English" in main.get_text(" ")
+    assert main.find("a", string="English")["href"] == MOSUL
+
+
 def test_the_home_page_switcher_still_links_translated_homes(client, demo):
     links = switcher(client.get("/fr/"))
     assert links == {"en": "/en/", "fr": "/fr/", "ar": "/ar/"}
