@@ -56,6 +56,8 @@ def test_translator_jumps_to_untranslated_segments_and_sees_the_count_drop(
     alt_text_translation = untranslate(translation, french_locale, ALT_TEXT)
     untranslate(translation, french_locale, STEP_TEXT)
 
+    # Jumps then scroll at once (no smooth scrolling), as for readers who ask for less motion.
+    page.emulate_media(reduced_motion="reduce")
     sign_in_to_admin(page, demo_server.url, "translator-fr", PASSWORD)
     page.goto(f"{demo_server.url}/admin/pages/{french.pk}/edit/")
     help_panel = page.get_by_role("region", name="Translation progress")
@@ -77,6 +79,8 @@ def test_translator_jumps_to_untranslated_segments_and_sees_the_count_drop(
     page.keyboard.press("Alt+Shift+N")
     expect(segment(page, ALT_TEXT).locator("textarea")).to_be_focused()
     expect(segment(page, ALT_TEXT).locator("textarea")).to_be_in_viewport()
+    field = segment(page, ALT_TEXT).locator("textarea").bounding_box()
+    assert field["y"] + field["height"] < help_panel.bounding_box()["y"]  # not hidden by it
     screenshot(page, "translation-editor-help-next")
     page.keyboard.type("Des traits verts et bleus, comme une rivière entre les arbres")
     save(page, ALT_TEXT)

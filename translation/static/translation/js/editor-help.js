@@ -83,7 +83,7 @@
       '<p class="translation-help__count" role="status" aria-live="polite"></p>' +
       '<div class="translation-help__buttons">' +
       '<button type="button" class="button button-small button-secondary" data-move="-1"' +
-      ' aria-keyshortcuts="Alt+Shift+' + help.previousKey + '"></button> ' +
+      ' aria-keyshortcuts="Alt+Shift+' + help.previousKey + '"></button>' +
       '<button type="button" class="button button-small" data-move="1"' +
       ' aria-keyshortcuts="Alt+Shift+' + help.nextKey + '"></button>' +
       "</div>" +
@@ -109,7 +109,10 @@
       "box-shadow:0 2px 8px rgba(0,0,0,0.2);font-size:0.875rem";
     this.count = panel.querySelector(".translation-help__count");
     this.count.style.cssText = "margin:0 0 0.5rem;font-weight:bold";
-    panel.querySelector(".translation-help__keys").style.cssText = "margin:0.5rem 0 0";
+    panel.querySelector(".translation-help__buttons").style.cssText =
+      "display:flex;flex-wrap:wrap;gap:0.5rem";
+    panel.querySelector(".translation-help__keys").style.cssText =
+      "margin:0.5rem 0 0;font-size:0.75rem";
     this.root.parentNode.insertBefore(panel, this.root);
     this.panel = panel;
   };
@@ -277,7 +280,11 @@
       }
       window.requestAnimationFrame(function () {
         var target = element.querySelector("textarea") || element.querySelector("button");
-        element.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+        // The text field mid-screen, clear of the panel and Wagtail's footer bar.
+        (target || element).scrollIntoView({
+          block: "center",
+          behavior: reduceMotion ? "auto" : "smooth",
+        });
         if (target) {
           target.focus({ preventScroll: true });
         }
