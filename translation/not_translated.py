@@ -19,6 +19,8 @@ from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+MAX_PAGE_ID = 2**31 - 1
+
 
 def not_translated_url(page: Page, language_code: str) -> str:
     """The not-translated page, in ``language_code``, for ``page``."""
@@ -51,7 +53,9 @@ def not_translated(request: HttpRequest) -> HttpResponse:
         response = render(request, "translation/not_translated.html", {"invalid": True}, status=400)
         response["X-Robots-Tag"] = "noindex"
         return response
-    page = _readable_page(request, int(raw_id))
+    page_id = int(raw_id)
+    # Beyond the id column's range no page can exist (and PostgreSQL would refuse the query).
+    page = _readable_page(request, page_id) if page_id <= MAX_PAGE_ID else None
     if page is None:
         raise Http404
     target = _language(get_language())

@@ -119,7 +119,12 @@ def test_unknown_draft_and_restricted_pages_are_a_404_without_their_title(
     PageViewRestriction.objects.create(
         page=restricted, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
-    for page_id, title in ((draft.pk, draft.title), (restricted.pk, restricted.title), (10**9, "")):
+    for page_id, title in (
+        (draft.pk, draft.title),
+        (restricted.pk, restricted.title),
+        (10**9, ""),
+        (10**17, ""),
+    ):
         response = client.get("/ar/not-translated/", {"page": page_id})
         assert response.status_code == 404
         page = soup(response)

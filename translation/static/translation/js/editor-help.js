@@ -265,31 +265,40 @@
     }
     var self = this;
     var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    window.requestAnimationFrame(function () {
+    var opened = false;
+    var frames = 0;
+    // wagtail-localize focuses a segment's text field itself once it has drawn it, after a
+    // frame or two (scrolling it only just into view): wait for that, then centre it.
+    function settle() {
       var element = self.elementsFresh(index);
       if (!element) {
         return;
       }
       var field = element.querySelector("textarea");
-      if (!field) {
-        // Not open yet: its "Translate" button opens the text field.
-        var open = element.querySelector(":scope > ul button");
+      if (!field && !opened) {
+        opened = true;
+        var open = element.querySelector(":scope > ul button"); // its "Translate" button
         if (open) {
           open.click();
         }
       }
-      window.requestAnimationFrame(function () {
-        var target = element.querySelector("textarea") || element.querySelector("button");
-        // The text field mid-screen, clear of the panel and Wagtail's footer bar.
-        (target || element).scrollIntoView({
-          block: "center",
-          behavior: reduceMotion ? "auto" : "smooth",
-        });
-        if (target) {
-          target.focus({ preventScroll: true });
-        }
+      frames += 1;
+      var waiting = opened && (!field || document.activeElement !== field);
+      if (waiting && frames < 30) {
+        window.requestAnimationFrame(settle);
+        return;
+      }
+      var target = field || element.querySelector("button");
+      // The text field mid-screen, clear of the panel and Wagtail's footer bar.
+      (target || element).scrollIntoView({
+        block: "center",
+        behavior: reduceMotion ? "auto" : "smooth",
       });
-    });
+      if (target) {
+        target.focus({ preventScroll: true });
+      }
+    }
+    window.requestAnimationFrame(settle);
   };
 
   EditorHelp.prototype.elementsFresh = function (index) {
