@@ -92,6 +92,7 @@
     var next = panel.querySelector('[data-move="1"]');
     previous.textContent = help.previous;
     next.textContent = help.next;
+    previous.style.margin = next.style.margin = "0"; // side by side, not Wagtail's button gap
     panel.querySelector(".translation-help__keys").textContent = help.keys;
     var self = this;
     previous.addEventListener("click", function () {
