@@ -14,6 +14,7 @@ from home import views as home_views
 from home.sitemap import MultilingualSitemap
 from search import views as search_views
 from stories import urls as stories_urls
+from translation import not_translated
 
 from .api import api_router
 
@@ -40,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("cookies/", home_views.cookie_settings, name="cookie_settings"),
+    # The language switcher's target for an untranslated page (translation/not_translated.py).
+    path("not-translated/", not_translated.not_translated, name="not_translated"),
     path("", include(stories_urls)),
     # Wagtail's page serving must stay last: it takes every path not matched above.
     path("", include(wagtail_urls)),

@@ -2,7 +2,8 @@
 (``translation/translators.py``); the checked PO import in place of wagtail-localize's lenient
 one; submitting and syncing translations that make drafts only
 (``translation/translation_drafts.py``); translators' link overrides limited to web, mail and
-phone addresses; the segment endpoints limited to the translation's own segments."""
+phone addresses; the segment endpoints limited to the translation's own segments; the editor's
+help script (``translation/editor_help.py``) and machine-translation confirmation."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.views import edit_translation
 
+from .editor_help import editor_help
 from .po_files import POImportError, POUploadHandler, import_po_checked
 from .translation_drafts import (
     SubmitPageAsDrafts,
@@ -217,6 +219,12 @@ def guard_translation_editor_urls():
         path(prefix + "preview/", _target_locale_guard(views.preview_translation)),
         path(prefix + "preview/<str:mode>/", _target_locale_guard(views.preview_translation)),
         path(prefix + "disable/", _target_locale_guard(views.stop_translation)),
+        # Ours, not wagtail-localize's: what the editor help script needs (editor_help.py).
+        path(
+            prefix + "editor-help/",
+            _target_locale_guard(editor_help),
+            name="translation_editor_help",
+        ),
         # Submitting and syncing make drafts only (translation/translation_drafts.py).
         path("localize/submit/page/<int:page_id>/", SubmitPageAsDrafts.as_view()),
         path(
@@ -242,4 +250,16 @@ def confirm_machine_translation():
             "is saved at once and must be reviewed before you publish. Your translations are "
             "kept; edits not yet saved are lost."
         ),
+    )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_help():
+    """A remaining-segment counter, "Next/Previous untranslated" buttons and keys, and labels
+    naming the field inside lists and structs, in wagtail-localize's translation editor. The
+    script does nothing on other edit pages."""
+    return format_html(
+        '<script src="{}" data-help-url="{}" defer></script>',
+        static("translation/js/editor-help.js"),
+        reverse("translation_editor_help", args=[0]),
     )

@@ -11,6 +11,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from stories.public_urls import public_url
+from translation.not_translated import not_translated_url
 
 from .. import navigation
 
@@ -30,17 +31,22 @@ def main_menu(context) -> list[Page]:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[dict]:
-    """One link per language: the same page translated, that language's home when the page has no
-    live translation (never a 404), or the same view under the other language prefix."""
+    """One link per language: the same page translated; when the page has no public translation
+    in a language (none, a draft or a restricted one), that language's "not yet translated" page
+    (``translation/not_translated.py``: never a 404, never a silent jump to the home page); or,
+    off pages, the same view under the other language prefix."""
     request = context.get("request")
     page = context.get("page")
-    root = navigation.site_root(request)
-    page_in = navigation.translations(request, page).live if isinstance(page, Page) else {}
-    home_in = navigation.translations(request, root).live if isinstance(page, Page) and root else {}
+    is_page = isinstance(page, Page) and page.depth > 1
+    page_in = navigation.translations(request, page).public if is_page else {}
     current = get_language()
     links = []
     for code, _name in settings.LANGUAGES:
-        url = page_in[code] if code in page_in else home_in.get(code)
+        url = page_in.get(code)
+        if is_page and code == current:
+            url = url or page.get_url(request=request)
+        elif is_page and url is None:
+            url = not_translated_url(page, code)
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
         info = get_language_info(code)

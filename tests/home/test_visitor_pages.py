@@ -66,14 +66,14 @@ def test_language_switcher_links_to_the_same_story_in_other_languages(client, de
     assert soup(arabic).h1.get_text(strip=True) == "أربع مدارس جديدة لـ4000 طفل نازح في دهوك"
 
 
-def test_language_switcher_falls_back_to_that_languages_home(client, demo, locales):
+def test_language_switcher_falls_back_to_the_not_translated_page(client, demo, locales):
     from stories.models import StoryPage
 
     story = StoryPage.objects.get(locale=locales["en"], slug="mosul-blacksmith-market")
     story.get_translation(locales["fr"]).unpublish()
     page = soup(client.get("/en/stories/mosul-blacksmith-market/"))
     links = {a["hreflang"]: a["href"] for a in page.select(".language-switcher a")}
-    assert links["fr"] == "/fr/"
+    assert links["fr"] == f"/fr/not-translated/?page={story.pk}"
     assert client.get(links["fr"]).status_code == 200
 
 

@@ -17,7 +17,16 @@ import polib
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
-APPS = ("home", "stories", "media_pipeline", "search", "admin_2fa", "storysite", "templates")
+APPS = (
+    "home",
+    "stories",
+    "media_pipeline",
+    "search",
+    "admin_2fa",
+    "storysite",
+    "templates",
+    "translation",
+)
 GETTEXT = {
     "_": 0,
     "gettext": 0,

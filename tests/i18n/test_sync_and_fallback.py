@@ -78,7 +78,8 @@ def test_page_submitted_for_translation_is_not_shown_in_french_until_translated(
 
     english_page = BeautifulSoup(client.get(story.url).content, "html.parser")
     links = {a["hreflang"]: a["href"] for a in english_page.select(".language-switcher a")}
-    assert links["fr"] == "/fr/"  # that language's home, never the untranslated draft
+    # the "not yet translated" page, never the untranslated draft
+    assert links["fr"] == f"/fr/not-translated/?page={story.pk}"
     alternates = {link["hreflang"] for link in english_page.select("link[rel=alternate][hreflang]")}
     assert alternates == {"en", "x-default"}
 

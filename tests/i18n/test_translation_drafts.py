@@ -125,7 +125,7 @@ def test_a_page_submitted_for_translation_is_nowhere_for_visitors_until_publishe
     assert draft.get_url() not in client.get("/sitemap.xml").content.decode()
     english = BeautifulSoup(client.get(story.url).content, "html.parser")
     switcher = {a["hreflang"]: a["href"] for a in english.select(".language-switcher a")}
-    assert switcher[code] == f"/{code}/"
+    assert switcher[code] == f"/{code}/not-translated/?page={story.pk}"
     alternates = {link["hreflang"] for link in english.select("link[rel=alternate][hreflang]")}
     assert code not in alternates
 
