@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -18,7 +19,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Max
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -51,6 +52,24 @@ SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 
 
 # --- Who may do what ------------------------------------------------------------------------
+
+
+def refuse_with_403(view):
+    """Wagtail's admin turns PermissionDenied into a redirect to the dashboard with a message;
+    acting on another language's cell is an answer the caller (agency script, test, browser)
+    must be able to tell from success: a plain 403."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden(
+                _("You may not act on this language: it is not one you translate into."),
+                content_type="text/plain; charset=utf-8",
+            )
+
+    return checked
 
 
 def may_use_dashboard(user) -> bool:
@@ -154,6 +173,7 @@ def _type_choices():
     return choices
 
 
+@refuse_with_403
 def dashboard(request):
     if not may_use_dashboard(request.user):
         raise PermissionDenied
@@ -235,6 +255,7 @@ def _cell_context(user, item, cell, locale) -> dict:
 # --- Per-cell actions -------------------------------------------------------------------------
 
 
+@refuse_with_403
 @require_POST
 def cell_action(request, action: str, key: str, code: str):
     if not may_use_dashboard(request.user):
@@ -293,6 +314,7 @@ def cell_action(request, action: str, key: str, code: str):
 # --- Cell detail: the translation's history ---------------------------------------------------
 
 
+@refuse_with_403
 def cell_detail(request, key: str, code: str):
     if not may_use_dashboard(request.user):
         raise PermissionDenied
@@ -345,6 +367,10 @@ def cell_detail(request, key: str, code: str):
                 }
             )
     events.sort(key=lambda event: event["when"], reverse=True)
+    # Who published the live version: the user of its revision (the publish log entry may have
+    # none when wagtail-localize publishes on commit, outside the request's log context).
+    live_revision = getattr(target, "live_revision", None) if target is not None else None
+    published_by = live_revision.user if live_revision and live_revision.user else None
     return TemplateResponse(
         request,
         "translation/cell_detail.html",
@@ -361,6 +387,7 @@ def cell_detail(request, key: str, code: str):
             "target": target,
             "events": events,
             "translators": translators,
+            "published_by": published_by,
             "context": _cell_context(request.user, item, cell, locale),
         },
     )
@@ -369,6 +396,7 @@ def cell_detail(request, key: str, code: str):
 # --- Bulk actions -----------------------------------------------------------------------------
 
 
+@refuse_with_403
 @require_POST
 def bulk(request):
     if not may_use_dashboard(request.user):
@@ -466,6 +494,7 @@ def _bundle_files(upload) -> list[tuple[str, bytes]]:
     return files
 
 
+@refuse_with_403
 @require_POST
 def import_bundle(request):
     """Re-import an exported bundle: every file is checked with the PO import's rules

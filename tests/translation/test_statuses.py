@@ -31,9 +31,7 @@ def expected_percent(translation) -> int:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_cell_goes_through_every_status(
-    kind, editor, translator_fr, committing, locales
-):
+def test_a_cell_goes_through_every_status(kind, editor, translator_fr, committing, locales):
     source = KINDS[kind](locales)
     title = str(source) if kind == "snippet" else source.title
 
