@@ -228,8 +228,10 @@ def build_items(user, filters: Filters | None = None, locales: list[Locale] | No
             drafts = issubclass(model, DraftStateMixin)
             label = model._meta.label_lower
             found = False
-            # Whole rows: a snippet's title is its __str__ (snippets are few next to pages).
-            for obj in rows.order_by("pk"):
+            # Whole rows: a snippet's title is its __str__ (snippets are few next to pages),
+            # which may read its foreign keys (a caption track names its video and language).
+            relations = [f.name for f in model._meta.concrete_fields if f.many_to_one]
+            for obj in rows.select_related(*relations).order_by("pk"):
                 found = True
                 by_key[(label, obj.translation_key)] = Item(
                     "snippet",
