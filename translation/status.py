@@ -68,6 +68,10 @@ class Cell:
     def label(self):
         return STATUS_LABELS[self.status]
 
+    @property
+    def progress_label(self) -> str:
+        return _("%(percent)d %% translated") % {"percent": self.percent or 0}
+
 
 @dataclass
 class Item:
