@@ -246,9 +246,9 @@ def _cell_context(user, item, cell, locale) -> dict:
             and cell.translation_id
             and (not cell.target_live or cell.has_unpublished_changes)
         ),
-        "submit_url": reverse("translation_cell_action", args=["submit", *where]),
-        "sync_url": reverse("translation_cell_action", args=["sync", *where]),
-        "publish_url": reverse("translation_cell_action", args=["publish", *where]),
+        "submit_url": reverse("translation_cell_action", args=[*where, "submit"]),
+        "sync_url": reverse("translation_cell_action", args=[*where, "sync"]),
+        "publish_url": reverse("translation_cell_action", args=[*where, "publish"]),
     }
 
 

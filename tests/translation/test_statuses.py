@@ -12,9 +12,12 @@ from django.utils.timezone import localtime
 from .conftest import (
     act,
     cell_text,
+    grid,
+    item_key,
     new_partner,
     new_story,
     put_segment,
+    row_of,
     source_texts,
     translation_of,
 )
@@ -39,6 +42,9 @@ def test_a_cell_goes_through_every_status(kind, editor, translator_fr, committin
     assert cell_text(editor, title, "ar").startswith("Not translated")
 
     # The French translator submits it for French from the grid: a draft, nothing translated.
+    row = row_of(grid(translator_fr), title)
+    submit = row.select_one('td[data-locale="fr"] button[formaction$="/submit/"]')
+    assert submit["formaction"] == f"/admin/translations/cell/{item_key(source)}/fr/submit/"
     response = act(translator_fr, committing, "submit", source, "fr")
     assert response.status_code == 302
     translation = translation_of(source, "fr")
@@ -99,8 +105,6 @@ def test_the_status_filter_lists_only_matching_rows(editor, committing, locales)
     fresh = new_story(locales, title="A bakery opens in Raqqa", slug="bakery-raqqa")
     drafted = new_story(locales, title="A bridge is rebuilt", slug="bridge-rebuilt")
     act(editor, committing, "submit", drafted, "fr")
-
-    from .conftest import grid, row_of
 
     only_drafts = grid(editor, locale="fr", status="draft")
     assert row_of(only_drafts, drafted.title) is not None
