@@ -22,6 +22,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import TranslatableMixin
 from wagtail.whitelist import check_url
@@ -263,3 +265,76 @@ def translation_editor_help():
         static("translation/js/editor-help.js"),
         reverse("translation_editor_help", args=[0]),
     )
+
+
+# --- Translators' dashboard (translation/views.py, translation/status.py) ---------------------
+
+
+@hooks.register("register_admin_urls")
+def translation_dashboard_urls():
+    from . import views as dashboard
+
+    return [
+        path("translations/", dashboard.dashboard, name="translation_dashboard"),
+        path("translations/bulk/", dashboard.bulk, name="translation_bulk"),
+        path("translations/import/", dashboard.import_bundle, name="translation_import"),
+        path(
+            "translations/cell/<str:key>/<str:code>/",
+            dashboard.cell_detail,
+            name="translation_cell",
+        ),
+        path(
+            "translations/cell/<str:key>/<str:code>/<slug:action>/",
+            dashboard.cell_action,
+            name="translation_cell_action",
+        ),
+    ]
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views import may_use_dashboard
+
+        return may_use_dashboard(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def translation_dashboard_menu_item():
+    return TranslationsMenuItem(
+        _("Translations"), reverse("translation_dashboard"), icon_name="site", order=250
+    )
+
+
+class WaitingTranslationsPanel(Component):
+    """ "12 pages and 3 snippets wait for Arabic", per language the user works in."""
+
+    name = "translations_waiting"
+    template_name = "translation/home_panel.html"
+    order = 90
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context):
+        from .status import WAITING, waiting_counts
+        from .views import dashboard_url
+
+        lines = []
+        for locale, pages, snippets in waiting_counts(self.request.user):
+            text = _("%(pages)s and %(snippets)s wait for %(language)s") % {
+                "pages": ngettext("%(count)d page", "%(count)d pages", pages) % {"count": pages},
+                "snippets": ngettext("%(count)d snippet", "%(count)d snippets", snippets)
+                % {"count": snippets},
+                "language": locale.get_display_name(),
+            }
+            url = dashboard_url(locale=locale.language_code, status=WAITING)
+            lines.append({"text": text, "url": url})
+        return {"lines": lines, "request": self.request}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_translations_panel(request, panels):
+    from .views import may_use_dashboard
+
+    if may_use_dashboard(request.user):
+        panels.append(WaitingTranslationsPanel(request))

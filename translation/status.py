@@ -1,0 +1,374 @@
+"""Translation status of every translatable page and snippet in every language, for the
+translators' dashboard (``translation/views.py``) and the admin home panel.
+
+The statuses are computed from what wagtail-localize and Wagtail already store, in a fixed number
+of queries whatever the number of items (docs/i18n.md, "Translators' dashboard"): the source
+items and their targets (one query per kind: pages, then each translatable snippet model), the
+sources' segment totals, the translations, and the translated segments per source and locale
+(one aggregate each). Nothing is copied into a status table, so nothing can go stale: segments
+are translated through the editor's API, PO imports, machine translation and syncs, which a
+signal-fed table would all have to follow.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib.admin.utils import quote
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, F, Q
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import DraftStateMixin, Locale, Page
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from .translators import translatable_snippet_models, translator_languages
+
+NOT_TRANSLATED = "not_translated"
+DRAFT = "draft"
+UP_TO_DATE = "up_to_date"
+OUTDATED = "outdated"
+INCOMPLETE = "incomplete"
+# Anything but up to date: what the admin home panel counts as "waiting".
+WAITING = "waiting"
+
+STATUS_LABELS = {
+    NOT_TRANSLATED: _("Not translated"),
+    DRAFT: _("Draft"),
+    UP_TO_DATE: _("Up to date"),
+    OUTDATED: _("Outdated"),
+    INCOMPLETE: _("Live but incomplete"),
+}
+STATUS_FILTERS = {WAITING: _("Waiting (anything but up to date)"), **STATUS_LABELS}
+
+
+@dataclass
+class Cell:
+    locale: Locale
+    status: str
+    translated: int = 0
+    total: int = 0
+    target_id: int | None = None
+    translation_id: int | None = None
+    source_id: int | None = None
+    target_live: bool = False
+    has_unpublished_changes: bool = False
+    changed_at: datetime.datetime | None = None  # the source change an outdated cell misses
+    waiting_since: datetime.datetime | None = None  # None when up to date
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return self.translated * 100 // self.total
+
+    @property
+    def label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def progress_label(self) -> str:
+        return _("%(percent)d %% translated") % {"percent": self.percent or 0}
+
+
+@dataclass
+class Item:
+    """One row: a translatable page or snippet in the source language."""
+
+    kind: str  # "page" or "snippet"
+    model: type
+    pk: int
+    translation_key: object
+    title: str
+    type_label: str
+    last_changed: datetime.datetime | None
+    first_published: datetime.datetime | None
+    cells: dict[str, Cell] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        """How a form names this item: ``page:12`` or ``stories.campaign:3``."""
+        if self.kind == "page":
+            return f"page:{self.pk}"
+        return f"{self.model._meta.label_lower}:{self.pk}"
+
+    @property
+    def edit_url(self) -> str:
+        if self.kind == "page":
+            return reverse("wagtailadmin_pages:edit", args=[self.pk])
+        return reverse(self.model.snippet_viewset.get_url_name("edit"), args=[quote(self.pk)])
+
+    def target_edit_url(self, cell: Cell) -> str | None:
+        if cell.target_id is None:
+            return None
+        if self.kind == "page":
+            return reverse("wagtailadmin_pages:edit", args=[cell.target_id])
+        return reverse(
+            self.model.snippet_viewset.get_url_name("edit"), args=[quote(cell.target_id)]
+        )
+
+    def waiting_since(self, codes) -> datetime.datetime | None:
+        dates = [
+            self.cells[code].waiting_since
+            for code in codes
+            if code in self.cells and self.cells[code].waiting_since
+        ]
+        return min(dates) if dates else None
+
+
+@dataclass
+class Filters:
+    locale: str | None = None  # a language code
+    type: str | None = None  # "page", "snippet" or a ContentType id as text
+    status: str | None = None
+    campaign: int | None = None  # a source-language Campaign id
+    section: int | None = None  # a source-language page id: that page and its descendants
+
+
+def target_locales(user) -> list[Locale]:
+    """The columns ``user`` sees: every language but the source, or only their own."""
+    default = Locale.get_default()
+    locales = [locale for locale in Locale.objects.order_by("pk") if locale.pk != default.pk]
+    languages = translator_languages(user)
+    if languages is not None:
+        locales = [locale for locale in locales if locale.language_code in languages]
+    return locales
+
+
+def _page_rows(source_locale, filters: Filters):
+    pages = Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True, live=True)
+    if filters.type and filters.type not in ("page", "snippet"):
+        pages = pages.filter(content_type_id=filters.type)
+    if filters.campaign:
+        from stories.models import CampaignPage, StoryPage
+
+        pages = pages.filter(
+            Q(pk__in=StoryPage.objects.filter(campaign_id=filters.campaign).values("pk"))
+            | Q(pk__in=CampaignPage.objects.filter(campaign_id=filters.campaign).values("pk"))
+        )
+    return pages
+
+
+def _snippet_rows(model, source_locale, filters: Filters):
+    rows = model.objects.filter(locale=source_locale)
+    if issubclass(model, DraftStateMixin):
+        rows = rows.filter(live=True)
+    if filters.section:
+        return rows.none()  # snippets are not in the page tree
+    if (
+        filters.type
+        and filters.type not in ("page", "snippet")
+        and str(ContentType.objects.get_for_model(model).pk) != filters.type
+    ):
+        return rows.none()
+    if filters.campaign:
+        from stories.models import Campaign
+
+        if model is Campaign:
+            rows = rows.filter(pk=filters.campaign)
+        elif any(f.name == "campaign" for f in model._meta.get_fields()):
+            rows = rows.filter(campaign_id=filters.campaign)
+        else:
+            return rows.none()
+    return rows
+
+
+def build_items(user, filters: Filters | None = None, locales: list[Locale] | None = None):
+    """Every source item matching ``filters`` with one cell per locale in ``locales``, in a
+    fixed number of queries."""
+    filters = filters or Filters()
+    source_locale = Locale.get_default()
+    locales = target_locales(user) if locales is None else locales
+    if filters.locale:
+        locales = [locale for locale in locales if locale.language_code == filters.locale]
+    locale_ids = [locale.pk for locale in locales]
+    items: dict[object, Item] = {}
+    by_key: dict[object, Item] = {}
+
+    page_filters = Filters(**{**filters.__dict__, "section": None})
+    section_path = None
+    if filters.section:
+        section_path = (
+            Page.objects.filter(pk=filters.section).values_list("path", flat=True).first() or "-"
+        )
+    want_pages = filters.type != "snippet"
+    want_snippets = filters.type != "page"
+    targets: list[tuple] = []
+    if want_pages:
+        pages = _page_rows(source_locale, page_filters)
+        if section_path:
+            pages = pages.filter(path__startswith=section_path)
+        for pk, key, title, ct_id, last, first in (
+            pages.annotate(last=_as_text("last_published_at"), first=_as_text("first_published_at"))
+            .values_list("pk", "translation_key", "title", "content_type_id", "last", "first")
+            .order_by("path")
+        ):
+            last, first = _parse(last), _parse(first)
+            model = ContentType.objects.get_for_id(ct_id).model_class() or Page
+            item = Item("page", model, pk, key, title, model._meta.verbose_name, last, first)
+            by_key[("page", key)] = item
+        if by_key:
+            targets += [
+                ("page", key, locale_id, pk, live, _parse(published), unpublished)
+                for key, locale_id, pk, live, published, unpublished in Page.objects.filter(
+                    locale_id__in=locale_ids,
+                    translation_key__in=pages.values("translation_key"),
+                )
+                .annotate(published=_as_text("last_published_at"))
+                .values_list(
+                    "translation_key",
+                    "locale_id",
+                    "pk",
+                    "live",
+                    "published",
+                    "has_unpublished_changes",
+                )
+            ]
+    if want_snippets:
+        for model in translatable_snippet_models():
+            rows = _snippet_rows(model, source_locale, filters)
+            drafts = issubclass(model, DraftStateMixin)
+            label = model._meta.label_lower
+            found = False
+            # Whole rows: a snippet's title is its __str__ (snippets are few next to pages),
+            # which may read its foreign keys (a caption track names its video and language).
+            relations = [f.name for f in model._meta.concrete_fields if f.many_to_one]
+            for obj in rows.select_related(*relations).order_by("pk"):
+                found = True
+                by_key[(label, obj.translation_key)] = Item(
+                    "snippet",
+                    model,
+                    obj.pk,
+                    obj.translation_key,
+                    str(obj),
+                    model._meta.verbose_name,
+                    obj.last_published_at if drafts else None,
+                    obj.first_published_at if drafts else None,
+                )
+            if not found:
+                continue
+            target_names = ["translation_key", "locale_id", "pk"]
+            target_names += (
+                ["live", "last_published_at", "has_unpublished_changes"] if drafts else []
+            )
+            for row in model.objects.filter(
+                locale_id__in=locale_ids, translation_key__in=rows.values("translation_key")
+            ).values_list(*target_names):
+                targets.append((label, *row) if drafts else (label, *row, True, None, False))
+
+    # wagtail-localize's side: the source-language TranslationSource of each item (keyed by
+    # translation key and specific content type), its segment count, its translations and how
+    # many of its segments each target locale has translated (as Translation.get_progress).
+    sources = {}
+    for pk, object_id, total in (
+        TranslationSource.objects.filter(locale=source_locale)
+        .annotate(total=Count("stringsegment"))
+        .values_list("pk", "object_id", "total")
+    ):
+        sources[object_id] = (pk, total)
+    translations = {
+        (source_id, locale_id): pk
+        for pk, source_id, locale_id in Translation.objects.filter(
+            source__locale=source_locale, target_locale_id__in=locale_ids
+        ).values_list("pk", "source_id", "target_locale_id")
+    }
+    translated = defaultdict(int)
+    for source_id, locale_id, count in (
+        StringSegment.objects.filter(
+            string__translations__locale_id__in=locale_ids,
+            string__translations__context_id=F("context_id"),
+            string__translations__has_error=False,
+        )
+        .values_list("source_id", "string__translations__locale_id")
+        .annotate(count=Count("pk"))
+    ):
+        translated[(source_id, locale_id)] = count
+
+    target_rows = defaultdict(dict)
+    for kind, key, locale_id, pk, live, published, unpublished in targets:
+        target_rows[(kind, key)][locale_id] = (pk, live, published, unpublished)
+
+    for index_key, item in by_key.items():
+        source_id, total = sources.get(item.translation_key, (None, 0))
+        for locale in locales:
+            target = target_rows[index_key].get(locale.pk)
+            cell = Cell(locale, NOT_TRANSLATED, source_id=source_id, total=total)
+            cell.translation_id = translations.get((source_id, locale.pk))
+            cell.translated = translated.get((source_id, locale.pk), 0)
+            cell.status, cell.changed_at, cell.waiting_since = _status(item, cell, target)
+            item.cells[locale.language_code] = cell
+        items[index_key] = item
+
+    result = list(items.values())
+    if filters.status:
+        codes = [locale.language_code for locale in locales]
+        result = [item for item in result if _matches(item, codes, filters.status)]
+    return result
+
+
+def _as_text(name: str):
+    """A timestamp read as text: psycopg's text loader is C, while Django's time-zone-aware
+    timestamp loader runs Python for each value, most of the grid's time at 10 000 rows."""
+    return Cast(name, output_field=CharField())
+
+
+def _parse(value) -> datetime.datetime | None:
+    if not value:
+        return None
+    parsed = datetime.datetime.fromisoformat(value)
+    # SQLite stores UTC without an offset; PostgreSQL's text has one.
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.UTC)
+
+
+def _status(item: Item, cell: Cell, target):
+    """(status, changed_at, waiting_since) of one cell; docs/i18n.md defines each status."""
+    if target is None:
+        return NOT_TRANSLATED, None, item.first_published
+    cell.target_id, cell.target_live, published, cell.has_unpublished_changes = target
+    if not cell.target_live:
+        return DRAFT, None, item.first_published
+    if item.last_changed and published and item.last_changed > published:
+        return OUTDATED, item.last_changed, item.last_changed
+    if cell.total and cell.translated < cell.total:
+        return INCOMPLETE, None, published
+    return UP_TO_DATE, None, None
+
+
+def _matches(item: Item, codes, status: str) -> bool:
+    cells = [item.cells[code] for code in codes if code in item.cells]
+    if status == WAITING:
+        return any(cell.status != UP_TO_DATE for cell in cells)
+    return any(cell.status == status for cell in cells)
+
+
+def sort_items(items: list[Item], codes, order: str) -> list[Item]:
+    """``waiting`` (default): oldest missing translation first, complete rows last; ``title``;
+    ``changed``: latest source change first."""
+    if order == "title":
+        return sorted(items, key=lambda item: item.title.casefold())
+    if order == "changed":
+        floor = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        return sorted(items, key=lambda item: item.last_changed or floor, reverse=True)
+    ceiling = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    return sorted(items, key=lambda item: (item.waiting_since(codes) or ceiling, item.title))
+
+
+def waiting_counts(user) -> list[tuple[Locale, int, int]]:
+    """For the admin home panel: per column the user sees, how many pages and snippets are not
+    up to date."""
+    locales = target_locales(user)
+    items = build_items(user, locales=locales)
+    counts = []
+    for locale in locales:
+        pages = snippets = 0
+        for item in items:
+            if item.cells[locale.language_code].status != UP_TO_DATE:
+                if item.kind == "page":
+                    pages += 1
+                else:
+                    snippets += 1
+        counts.append((locale, pages, snippets))
+    return counts

@@ -1,0 +1,571 @@
+"""The translators' dashboard: every translatable page and snippet × every language the user may
+see (``translation/status.py``), with per-cell and bulk actions and each translation's history.
+
+Every action checks the locale first: a translator acting on another language's cell gets 403,
+whatever the form said. Submitting and syncing go through ``translation/translation_drafts.py``,
+so they make drafts only; publishing is what the translation editor's *Publish* does."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Max
+from django.http import Http404, HttpResponse, HttpResponseForbidden
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.permissions import policy_registry
+from wagtail_localize.models import StringTranslation, Translation
+from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from . import status as statuses
+from .po_files import (
+    TRANSLATION_ID_HEADER,
+    POImportError,
+    import_po_checked,
+    parse_po,
+    po_upload_limit,
+    read_po_upload,
+    validate_po,
+)
+from .translation_drafts import save_translation_draft, translate_as_drafts
+from .translators import can_edit_locale, translatable_snippet_models, translator_languages
+
+PER_PAGE = 50
+# A bundle from an agency: at most this many PO files, each within PO_UPLOAD_MAX_BYTES.
+MAX_BUNDLE_FILES = 500
+SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
+
+
+# --- Who may do what ------------------------------------------------------------------------
+
+
+def refuse_with_403(view):
+    """Wagtail's admin turns PermissionDenied into a redirect to the dashboard with a message;
+    acting on another language's cell is an answer the caller (agency script, test, browser)
+    must be able to tell from success: a plain 403."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied:
+            return HttpResponseForbidden(
+                _("You may not act on this language: it is not one you translate into."),
+                content_type="text/plain; charset=utf-8",
+            )
+
+    return checked
+
+
+def may_use_dashboard(user) -> bool:
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+def column_locale(user, code: str) -> Locale:
+    """The target locale ``code`` if ``user`` has rights there; 403 otherwise (404 unknown)."""
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None or locale.pk == Locale.get_default().pk:
+        raise Http404
+    if not can_edit_locale(user, locale):
+        raise PermissionDenied
+    return locale
+
+
+def may_submit(user, locale: Locale) -> bool:
+    """wagtail-localize's permission, or a translator into that very language: submitting only
+    makes a draft in their own language, which they then translate."""
+    if not can_edit_locale(user, locale):
+        return False
+    languages = translator_languages(user)
+    return user.has_perm(SUBMIT_PERMISSION) or bool(languages and locale.language_code in languages)
+
+
+def may_publish(user, target) -> bool:
+    if isinstance(target, Page):
+        return target.permissions_for_user(user).can_publish()
+    if isinstance(target, DraftStateMixin):
+        return policy_registry.get_by_type(type(target)).user_has_permission(user, "publish")
+    return user_can_edit_instance(user, target)
+
+
+def source_item(key: str):
+    """The source-language page or snippet a form names (``page:12``, ``stories.campaign:3``)."""
+    label, _sep, pk = key.partition(":")
+    if label == "page":
+        instance = Page.objects.filter(pk=pk).first() if pk.isdigit() else None
+        instance = instance.specific if instance else None
+    else:
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            raise Http404 from None
+        if model not in translatable_snippet_models():
+            raise Http404
+        instance = model.objects.filter(pk=pk).first() if pk.isdigit() else None
+    if instance is None or not isinstance(instance, TranslatableMixin):
+        raise Http404
+    if instance.locale_id != Locale.get_default().pk:
+        raise Http404
+    return instance
+
+
+def _back(request):
+    url = request.POST.get("next", "")
+    if url.startswith(reverse("translation_dashboard")):
+        return redirect(url)
+    return redirect("translation_dashboard")
+
+
+def _translation(instance, locale) -> Translation | None:
+    return (
+        Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            source__locale_id=instance.locale_id,
+            target_locale=locale,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+# --- The grid ---------------------------------------------------------------------------------
+
+
+def _filters(request) -> statuses.Filters:
+    def integer(name):
+        value = request.GET.get(name, "")
+        return int(value) if value.isdigit() else None
+
+    status = request.GET.get("status") or None
+    return statuses.Filters(
+        locale=request.GET.get("locale") or None,
+        type=request.GET.get("type") or None,
+        status=status if status in statuses.STATUS_FILTERS else None,
+        campaign=integer("campaign"),
+        section=integer("section"),
+    )
+
+
+def _type_choices():
+    choices = [("page", _("All pages")), ("snippet", _("All snippets"))]
+    page_models = [
+        model for model in apps.get_models() if issubclass(model, Page) and model is not Page
+    ]
+    for model in sorted(page_models, key=lambda m: str(m._meta.verbose_name)):
+        choices.append((str(ContentType.objects.get_for_model(model).pk), model._meta.verbose_name))
+    for model in translatable_snippet_models():
+        choices.append((str(ContentType.objects.get_for_model(model).pk), model._meta.verbose_name))
+    return choices
+
+
+@refuse_with_403
+def dashboard(request):
+    if not may_use_dashboard(request.user):
+        raise PermissionDenied
+    from stories.models import Campaign
+
+    filters = _filters(request)
+    locales = statuses.target_locales(request.user)
+    shown = [loc for loc in locales if not filters.locale or loc.language_code == filters.locale]
+    codes = [locale.language_code for locale in shown]
+    order = request.GET.get("order") or "waiting"
+    items = statuses.sort_items(
+        statuses.build_items(request.user, filters, locales=locales), codes, order
+    )
+    paginator = Paginator(items, PER_PAGE)
+    page = paginator.get_page(request.GET.get("p"))
+    default = Locale.get_default()
+    home = Page.objects.filter(depth=2, locale=default).first()
+    sections = list(home.get_children().filter(live=True).order_by("path")) if home else []
+    rows = [
+        {
+            "item": item,
+            "cells": [
+                _cell_context(request.user, item, item.cells[locale.language_code], locale)
+                for locale in shown
+            ],
+        }
+        for item in page.object_list
+    ]
+    return TemplateResponse(
+        request,
+        "translation/dashboard.html",
+        {
+            "header_title": _("Translations"),
+            "page_title": _("Translations"),
+            "header_icon": "site",
+            "rows": rows,
+            "columns": shown,
+            "all_locales": locales,
+            "filters": filters,
+            "order": order,
+            "items": page,
+            "paginator": paginator,
+            "elided_page_range": paginator.get_elided_page_range(page.number),
+            "total": paginator.count,
+            "type_choices": _type_choices(),
+            "status_choices": list(statuses.STATUS_FILTERS.items()),
+            "campaigns": Campaign.objects.filter(locale=default).order_by("name"),
+            "sections": sections,
+            "here": request.get_full_path(),
+            "bulk_locales": [loc for loc in shown if may_submit(request.user, loc)] or shown,
+        },
+    )
+
+
+def _cell_context(user, item, cell, locale) -> dict:
+    """What a cell offers this user: every action only where they have rights in the locale
+    (the action views check again)."""
+    rights = can_edit_locale(user, locale)
+    submit = rights and cell.target_id is None and may_submit(user, locale)
+    where = [item.key, locale.language_code]
+    return {
+        "cell": cell,
+        "locale": locale,
+        "detail_url": reverse("translation_cell", args=[item.key, locale.language_code]),
+        "editor_url": item.target_edit_url(cell) if rights else None,
+        "can_submit": submit,
+        "can_sync": bool(rights and cell.translation_id and may_submit(user, locale)),
+        "can_publish": bool(
+            rights
+            and cell.translation_id
+            and (not cell.target_live or cell.has_unpublished_changes)
+        ),
+        "submit_url": reverse("translation_cell_action", args=[*where, "submit"]),
+        "sync_url": reverse("translation_cell_action", args=[*where, "sync"]),
+        "publish_url": reverse("translation_cell_action", args=[*where, "publish"]),
+    }
+
+
+# --- Per-cell actions -------------------------------------------------------------------------
+
+
+@refuse_with_403
+@require_POST
+def cell_action(request, action: str, key: str, code: str):
+    if not may_use_dashboard(request.user):
+        raise PermissionDenied
+    locale = column_locale(request.user, code)
+    instance = source_item(key)
+    name = str(instance)
+    if action == "submit":
+        if not may_submit(request.user, locale):
+            raise PermissionDenied
+        with transaction.atomic():
+            translate_as_drafts(instance, [locale], user=request.user)
+        messages.success(
+            request,
+            _("“%(object)s” was submitted for translation into %(language)s (a draft).")
+            % {"object": name, "language": locale.get_display_name()},
+        )
+    elif action == "sync":
+        if not may_submit(request.user, locale):
+            raise PermissionDenied
+        translation = _translation(instance, locale)
+        if translation is None:
+            raise Http404
+        with transaction.atomic():
+            # As "Sync translated pages" (translation_drafts.UpdateTranslationsAsDrafts), for this
+            # one language: re-extract the source, then the target gets it as a draft.
+            translation.source.update_from_db()
+            save_translation_draft(translation, request.user)
+        messages.success(
+            request,
+            _("“%(object)s” in %(language)s now has the latest source text as a draft.")
+            % {"object": name, "language": locale.get_display_name()},
+        )
+    elif action == "publish":
+        translation = _translation(instance, locale)
+        if translation is None:
+            raise Http404
+        try:
+            target = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            raise Http404 from None
+        if not may_publish(request.user, target):
+            raise PermissionDenied
+        with transaction.atomic():
+            translation.save_target(user=request.user, publish=True)  # the editor's Publish
+        messages.success(
+            request,
+            _("“%(object)s” was published in %(language)s.")
+            % {"object": name, "language": locale.get_display_name()},
+        )
+    else:
+        raise Http404
+    return _back(request)
+
+
+# --- Cell detail: the translation's history ---------------------------------------------------
+
+
+@refuse_with_403
+def cell_detail(request, key: str, code: str):
+    if not may_use_dashboard(request.user):
+        raise PermissionDenied
+    locale = column_locale(request.user, code)
+    instance = source_item(key)
+    item = next(
+        (
+            candidate
+            for candidate in statuses.build_items(request.user, locales=[locale])
+            if candidate.key == key
+        ),
+        None,
+    )
+    if item is None:
+        raise Http404
+    cell = item.cells[code]
+    translation = _translation(instance, locale)
+    target = instance.get_translation_or_none(locale)
+    events = []
+    if target is not None:
+        for entry in log_registry.get_logs_for_instance(target).select_related("user")[:50]:
+            events.append(
+                {
+                    "when": entry.timestamp,
+                    "who": entry.user_display_name,
+                    "what": entry.message,
+                }
+            )
+    translators = []
+    if translation is not None:
+        translators = list(
+            StringTranslation.objects.filter(
+                locale=locale,
+                translation_of__segments__source=translation.source,
+                context__stringsegment__source=translation.source,
+            )
+            .values("last_translated_by__username", "translation_type")
+            .annotate(segments=Count("pk", distinct=True), last=Max("updated_at"))
+            .order_by("-last")
+        )
+        for entry in translation.source.translation_logs.filter(locale=locale).select_related(
+            "revision__user"
+        ):
+            who = entry.revision.user if entry.revision and entry.revision.user else None
+            events.append(
+                {
+                    "when": entry.created_at,
+                    "who": who.get_username() if who else "",
+                    "what": _("Translation saved from the source (wagtail-localize)"),
+                }
+            )
+    events.sort(key=lambda event: event["when"], reverse=True)
+    # Who published the live version: the user of its revision (the publish log entry may have
+    # none when wagtail-localize publishes on commit, outside the request's log context).
+    live_revision = getattr(target, "live_revision", None) if target is not None else None
+    published_by = live_revision.user if live_revision and live_revision.user else None
+    return TemplateResponse(
+        request,
+        "translation/cell_detail.html",
+        {
+            "header_title": _("%(object)s in %(language)s")
+            % {"object": item.title, "language": locale.get_display_name()},
+            "page_title": _("%(object)s in %(language)s")
+            % {"object": item.title, "language": locale.get_display_name()},
+            "header_icon": "history",
+            "item": item,
+            "cell": cell,
+            "locale": locale,
+            "translation": translation,
+            "target": target,
+            "events": events,
+            "translators": translators,
+            "published_by": published_by,
+            "context": _cell_context(request.user, item, cell, locale),
+        },
+    )
+
+
+# --- Bulk actions -----------------------------------------------------------------------------
+
+
+@refuse_with_403
+@require_POST
+def bulk(request):
+    if not may_use_dashboard(request.user):
+        raise PermissionDenied
+    locale = column_locale(request.user, request.POST.get("locale", ""))
+    instances = [source_item(key) for key in request.POST.getlist("item")]
+    if not instances:
+        messages.error(request, _("Select at least one row first."))
+        return _back(request)
+    action = request.POST.get("action")
+    if action == "submit":
+        if not may_submit(request.user, locale):
+            raise PermissionDenied
+        fresh = [obj for obj in instances if not obj.has_translation(locale)]
+        with transaction.atomic():
+            for instance in fresh:
+                translate_as_drafts(instance, [locale], user=request.user)
+        messages.success(
+            request,
+            _("%(count)s submitted for translation into %(language)s; %(skipped)s already had one.")
+            % {
+                "count": len(fresh),
+                "skipped": len(instances) - len(fresh),
+                "language": locale.get_display_name(),
+            },
+        )
+        return _back(request)
+    if action == "export":
+        return _export(request, instances, locale)
+    raise Http404
+
+
+def _export(request, instances, locale):
+    """One zip of PO files, one per item: wagtail-localize's PO file names one translation in
+    its header and its entries by paths inside that one source (every page has a "title"), so
+    a single PO file cannot carry several pages without a format of our own that neither
+    wagtail-localize's upload nor agencies' tools would know."""
+    bundle = io.BytesIO()
+    written = 0
+    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for instance in instances:
+            translation = _translation(instance, locale)
+            if translation is None:
+                continue
+            name = slugify(str(instance))[:50] or "item"
+            label = "page" if isinstance(instance, Page) else instance._meta.model_name
+            archive.writestr(
+                f"{locale.language_code}/{label}-{instance.pk}-{name}.po",
+                str(translation.export_po()),
+            )
+            written += 1
+    if not written:
+        messages.error(
+            request,
+            _("None of the selected rows has a translation into %(language)s yet: submit first.")
+            % {"language": locale.get_display_name()},
+        )
+        return _back(request)
+    response = HttpResponse(bundle.getvalue(), content_type="application/zip")
+    response["Content-Disposition"] = (
+        f'attachment; filename="translations-{locale.language_code}.zip"'
+    )
+    return response
+
+
+def _bundle_files(upload) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each PO file in an uploaded zip (or the one uploaded PO file), every
+    file capped at the PO upload limit before it is read whole."""
+    limit = po_upload_limit()
+    data = read_po_upload(upload, limit=limit * MAX_BUNDLE_FILES)
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        return [(upload.name, data)]
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = [info for info in archive.infolist() if not info.is_dir()]
+    except zipfile.BadZipFile as error:
+        raise POImportError(
+            [_("This zip file cannot be read (%(error)s).") % {"error": error}]
+        ) from error
+    members = [info for info in members if info.filename.endswith(".po")]
+    if not members:
+        raise POImportError([_("The zip file holds no .po file.")])
+    if len(members) > MAX_BUNDLE_FILES:
+        raise POImportError(
+            [_("The zip file holds more than %(count)d PO files.") % {"count": MAX_BUNDLE_FILES}]
+        )
+    files = []
+    for info in members:
+        if info.file_size > limit:
+            raise POImportError(
+                [_("%(file)s is larger than a PO file may be.") % {"file": info.filename}]
+            )
+        with archive.open(info) as handle:
+            files.append((info.filename, read_po_upload(handle, limit=limit)))
+    return files
+
+
+@refuse_with_403
+@require_POST
+def import_bundle(request):
+    """Re-import an exported bundle: every file is checked with the PO import's rules
+    (``translation/po_files.py``) before anything is written; one bad file rejects them all."""
+    if not may_use_dashboard(request.user):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a zip or PO file to upload."))
+        return _back(request)
+    try:
+        files = _bundle_files(upload)
+        checked, problems = [], []
+        for name, data in files:
+            try:
+                po = parse_po(data)
+            except POImportError as error:
+                problems += [f"{name}: {problem}" for problem in error.problems]
+                continue
+            translation = (
+                Translation.objects.filter(uuid=po.metadata.get(TRANSLATION_ID_HEADER) or None)
+                .select_related("source", "target_locale")
+                .first()
+                if _is_uuid(po.metadata.get(TRANSLATION_ID_HEADER))
+                else None
+            )
+            if translation is None:
+                problems.append(
+                    f"{name}: "
+                    + _("it names no translation of this site (%(header)s header).")
+                    % {"header": TRANSLATION_ID_HEADER}
+                )
+                continue
+            target = translation.get_target_instance()
+            if not can_edit_locale(request.user, translation.target_locale) or not (
+                user_can_edit_instance(request.user, target)
+            ):
+                raise PermissionDenied
+            problems += [f"{name}: {problem}" for problem in validate_po(translation, po)]
+            checked.append((translation, data))
+        if problems:
+            raise POImportError(problems)
+        with transaction.atomic():
+            for translation, data in checked:
+                import_po_checked(translation, data, user=request.user)
+    except POImportError as error:
+        shown = error.problems[:10]
+        text = _("The file was not imported; nothing was changed. ") + " ".join(shown)
+        if len(error.problems) > len(shown):
+            text += " " + _("…and %(count)d more problems.") % {
+                "count": len(error.problems) - len(shown)
+            }
+        messages.error(request, text)
+    else:
+        messages.success(
+            request,
+            _("Imported %(count)d PO files; review and publish the translations.")
+            % {"count": len(checked)},
+        )
+    return _back(request)
+
+
+def _is_uuid(value) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def dashboard_url(**params) -> str:
+    return reverse("translation_dashboard") + ("?" + urlencode(params) if params else "")
