@@ -197,7 +197,7 @@ def country_name(country: Country, language: str) -> str:
 
 def unknown_codes(codes: list[str]) -> list[str]:
     """The codes that name no country of the map, for the editor's error message."""
-    shapes = {c.numeric for c in countries()}
+    shapes = {c.numeric for c in countries() if c.numeric}
     known = iso_codes()
     return [code for code in codes if known.get(code.upper(), ("", "", ""))[2] not in shapes]
 
