@@ -232,7 +232,7 @@ class ChartBlock(blocks.StructBlock):
         """
         rtl = get_language_bidi()
         width, height = 640.0, 320.0
-        left, right, top, bottom = 64.0, 16.0, 16.0, 48.0
+        left, right, top, bottom = 84.0, 16.0, 16.0, 52.0
         if rtl:
             left, right = right, left
         values = [float(v) for _label, row in table.rows for v in row]
