@@ -104,8 +104,9 @@ def test_block_picker_shows_a_preview_of_the_map_block(
     page.locator("button[title='Insert a block']").first.click()
     search = page.locator(".w-combobox__field input, input.w-combobox__field").first
     search.fill("Interactive map")
-    option = page.locator(".w-combobox__option", has_text="Interactive map").first
-    option.hover()
+    row = page.locator(".w-combobox__option-row", has_text="Interactive map").first
+    # Each previewable option has its own "preview" toggle button beside it.
+    row.locator("button.w-combobox__option-preview").click()
     preview = page.locator(".w-combobox-preview")
     preview.wait_for()
     assert "no third-party tiles" in preview.inner_text()
