@@ -21,6 +21,15 @@ def tracks_for(video, language: str) -> list[dict]:
     return tracks
 
 
+def preview_value() -> dict:
+    """For the block picker: the newest ready video, else the newest one (shown as processing)."""
+    from .models import Video
+
+    videos = Video.objects.order_by("-pk")
+    video = videos.filter(status=Video.Status.READY).first() or videos.first()
+    return {"video": video, "caption": "Zahra draws again"}
+
+
 class VideoBlock(blocks.StructBlock):
     video = SnippetChooserBlock(
         "media_pipeline.Video",
@@ -48,3 +57,4 @@ class VideoBlock(blocks.StructBlock):
         template = "media_pipeline/blocks/video.html"
         help_text = _("A video from the Videos library, streamed with captions.")
         description = _("A video from the Videos library, with poster, captions and fallback.")
+        preview_value = staticmethod(preview_value)

@@ -6,11 +6,13 @@ spotlights). Each block has its own template under ``stories/templates/stories/b
 
 from .accordion import AccordionBlock
 from .before_after import BeforeAfterBlock
+from .chart import ChartBlock
 from .document import DocumentDownloadBlock
 from .embed import ConsentEmbedBlock
 from .gallery import GalleryBlock
 from .heading import HeadingBlock
 from .image import FullBleedImageBlock, ImageWithCaptionBlock
+from .interactive_map import InteractiveMapBlock
 from .key_fact import KeyFactBlock
 from .map import MapBlock
 from .quote import QuoteBlock
@@ -24,12 +26,14 @@ __all__ = [
     "RICH_TEXT_FEATURES",
     "AccordionBlock",
     "BeforeAfterBlock",
+    "ChartBlock",
     "ConsentEmbedBlock",
     "DocumentDownloadBlock",
     "FullBleedImageBlock",
     "GalleryBlock",
     "HeadingBlock",
     "ImageWithCaptionBlock",
+    "InteractiveMapBlock",
     "KeyFactBlock",
     "MapBlock",
     "QuoteBlock",

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
 from .image import alt_text_block, require_alt_text
 
 
@@ -38,3 +39,4 @@ class BeforeAfterBlock(blocks.StructBlock):
         template = "stories/blocks/before_after.html"
         help_text = _("Compare two photos of the same place with a slider.")
         description = _("Two photos of the same place compared with a slider.")
+        preview_value = staticmethod(previews.before_after)

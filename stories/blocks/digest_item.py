@@ -5,6 +5,8 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from . import previews
+
 
 class DigestItemBlock(blocks.StructBlock):
     date = blocks.DateBlock(label=_("Date"), help_text=_("When the source published it."))
@@ -33,3 +35,4 @@ class DigestItemBlock(blocks.StructBlock):
         template = "stories/blocks/digest_item.html"
         help_text = _("A news item reported elsewhere, credited to its source.")
         description = _("A headline and summary credited to the outlet that reported it.")
+        preview_value = staticmethod(previews.digest_item)

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from . import previews
+
 
 class DocumentDownloadBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
@@ -21,3 +23,4 @@ class DocumentDownloadBlock(blocks.StructBlock):
         template = "stories/blocks/document.html"
         help_text = _("A file readers can download, with its type and size.")
         description = _("A download link with the file's format and size.")
+        preview_value = staticmethod(previews.document)

@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from . import previews
+
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
 
 
@@ -72,3 +74,4 @@ class ConsentEmbedBlock(blocks.StructBlock):
         template = "stories/blocks/embed.html"
         help_text = _("A YouTube or Vimeo video; it loads only after the visitor accepts cookies.")
         description = _("A video hosted on YouTube or Vimeo, shown after cookie consent.")
+        preview_value = staticmethod(previews.embed)

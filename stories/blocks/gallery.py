@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
 from .image import alt_text_block, require_alt_text
 
 
@@ -41,3 +42,4 @@ class GalleryBlock(blocks.StructBlock):
         template = "stories/blocks/gallery.html"
         help_text = _("Two to twenty photos the reader swipes through.")
         description = _("A row of photos that readers swipe or step through.")
+        preview_value = staticmethod(previews.gallery)

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
+
 
 def alt_text_block() -> blocks.CharBlock:
     return blocks.CharBlock(
@@ -64,6 +66,7 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "stories/blocks/image_with_caption.html"
         help_text = _("A photo or illustration with its caption and credit.")
         description = _("A photo within the text column, with caption and credit.")
+        preview_value = staticmethod(previews.image_with_caption)
 
 
 class FullBleedImageBlock(ImageWithCaptionBlock):
@@ -73,3 +76,4 @@ class FullBleedImageBlock(ImageWithCaptionBlock):
         template = "stories/blocks/full_bleed_image.html"
         help_text = _("A striking photo that spans the whole width of the screen.")
         description = _("An edge-to-edge photo that breaks out of the text column.")
+        preview_value = staticmethod(previews.image_with_caption)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
 from .image import alt_text_block, require_alt_text
 
 
@@ -42,3 +43,4 @@ class MapBlock(blocks.StructBlock):
         template = "stories/blocks/map.html"
         help_text = _("A static map image with the place's coordinates.")
         description = _("A map image with coordinates and a link to open the place.")
+        preview_value = staticmethod(previews.static_map)

@@ -5,6 +5,8 @@ from wagtail import blocks
 
 from stories.visibility import is_listed
 
+from . import previews
+
 
 class StoryChooserBlock(blocks.PageChooserBlock):
     """A story chooser whose values arrive with their translations, hero images and campaigns in
@@ -65,3 +67,4 @@ class RelatedStoryBlock(blocks.StructBlock):
         template = "stories/blocks/related_story.html"
         help_text = _("A card inviting readers to another story.")
         description = _("A card that links to another story.")
+        preview_value = staticmethod(previews.related_story)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
 from .image import alt_text_block, require_alt_text
 
 
@@ -36,3 +37,4 @@ class ScrollytellingBlock(blocks.StructBlock):
         template = "stories/blocks/scrollytelling.html"
         help_text = _("A picture that stays in view while the text steps past and changes it.")
         description = _("Sticky pictures that change as readers scroll through the steps.")
+        preview_value = staticmethod(previews.scrollytelling)

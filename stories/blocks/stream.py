@@ -10,11 +10,13 @@ from media_pipeline.blocks import VideoBlock
 
 from .accordion import AccordionBlock
 from .before_after import BeforeAfterBlock
+from .chart import ChartBlock
 from .document import DocumentDownloadBlock
 from .embed import ConsentEmbedBlock
 from .gallery import GalleryBlock
 from .heading import HeadingBlock
 from .image import FullBleedImageBlock, ImageWithCaptionBlock
+from .interactive_map import InteractiveMapBlock
 from .key_fact import KeyFactBlock
 from .map import MapBlock
 from .quote import QuoteBlock
@@ -42,6 +44,8 @@ class StoryStreamBlock(blocks.StreamBlock):
     before_after = BeforeAfterBlock(group=MEDIA)
     key_fact = KeyFactBlock(group=DATA)
     map = MapBlock(group=DATA)
+    interactive_map = InteractiveMapBlock(group=DATA)
+    chart = ChartBlock(group=DATA)
     timeline = TimelineBlock(group=DATA)
     scrollytelling = ScrollytellingBlock(group=LAYOUT)
     related_story = RelatedStoryBlock(group=LAYOUT)
