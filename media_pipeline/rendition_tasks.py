@@ -11,8 +11,9 @@ from django.db import models, transaction
 from django_tasks import task
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.images.exceptions import SourceImageIOError
+from wagtail.images.models import SourceImageIOError
 
+from . import conf
 from .rendition_specs import all_specs
 from .renditions import images_in
 
@@ -37,7 +38,7 @@ def generate_renditions(image_ids: list[int]) -> int:
 def enqueue_renditions(image_ids: Iterable[int]) -> None:
     """Queue the task once the transaction commits (a rolled-back save needs none)."""
     ids = sorted({pk for pk in image_ids if pk})
-    if ids:
+    if ids and conf.pregenerate_renditions():
         transaction.on_commit(lambda: generate_renditions.enqueue(ids))
 
 

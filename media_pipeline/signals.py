@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import storage
+from . import conf, storage
 from .models import CaptionTrack, StoryImage, Video
 
 
@@ -74,4 +74,5 @@ def queue_page_renditions(sender, instance, **kwargs) -> None:
     """A published page's images get any rendition they lack (e.g. a size added since)."""
     from .rendition_tasks import enqueue_renditions, page_image_ids
 
-    enqueue_renditions(page_image_ids(instance))
+    if conf.pregenerate_renditions():
+        enqueue_renditions(page_image_ids(instance))
