@@ -38,7 +38,6 @@ logger = logging.getLogger(__name__)
 
 ALIAS = "fragments"
 GENERATION_KEY = "render-generation"
-TIMEOUT = 24 * 60 * 60  # fragments are invalidated by key; the timeout only bounds memory
 NONCE_PLACEHOLDER = "\x00csp-nonce\x00"
 MISSING = object()
 
@@ -72,9 +71,16 @@ def template_version() -> str:
 # --- The render generation ---------------------------------------------------------------------
 
 
+def timeout() -> int:
+    """Fragments are made stale by their key; the lifetime only bounds memory."""
+    return int(getattr(settings, "FRAGMENT_CACHE_SECONDS", 24 * 60 * 60))
+
+
 def current_generation() -> int | None:
-    """The generation fragments are stored under; None when the cache cannot be reached (then
-    nothing is cached, since it could not be invalidated either)."""
+    """The generation fragments are stored under; None when fragments are turned off or the
+    cache cannot be reached (then nothing is cached, since it could not be invalidated)."""
+    if timeout() <= 0:
+        return None
     cache = caches[ALIAS]
     value = cache.get(GENERATION_KEY)
     if value is None:
@@ -155,7 +161,7 @@ def cached_fragment(request, name: str, vary_on: Sequence[Any], render: Callable
         nonce = _nonce(request)
         if nonce:
             stored = html.replace(nonce, NONCE_PLACEHOLDER)
-    cache.set(key, stored, TIMEOUT)
+    cache.set(key, stored, timeout())
     return html
 
 
@@ -204,7 +210,7 @@ def find_descendant(root: Page, path_components: list[str]) -> Page | None:
             .first()
         )
         if generation is not None:
-            cache.set(key, found, TIMEOUT)
+            cache.set(key, found, timeout())
     if found is None:
         return None
     from django.contrib.contenttypes.models import ContentType
