@@ -43,7 +43,8 @@ def test_pillow_here_encodes_avif():
 
 def test_story_images_offer_avif_and_webp_sources_with_a_jpeg_fallback(client, story):
     page = BeautifulSoup(client.get(STORY).content, "html.parser")
-    for picture in (page.select_one(".story__hero picture"), page.select_one(".block-image picture")):
+    hero, block = page.select_one(".story__hero picture"), page.select_one(".block-image picture")
+    for picture in (hero, block):
         types = [source["type"] for source in picture.select("source")]
         assert types == ["image/avif", "image/webp"]
         assert all(" 640w" in source["srcset"] for source in picture.select("source"))
@@ -65,8 +66,10 @@ def test_saving_an_image_queues_every_template_rendition(
         image.title = "Renamed"
         image.save()
     assert sorted(image.renditions.values_list("filter_spec", flat=True)) == all_specs()
-    assert image.renditions.filter(filter_spec__endswith="format-avif").first().file.name.endswith(
-        ".avif"
+    assert (
+        image.renditions.filter(filter_spec__endswith="format-avif")
+        .first()
+        .file.name.endswith(".avif")
     )
 
 
