@@ -86,7 +86,7 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
     output = subprocess.run(
         [
             "wrk",
-            "-t2",
+            f"-t{min(2, connections)}",  # wrk needs at least one connection per thread
             f"-c{connections}",
             f"-d{seconds}s",
             "-s",
