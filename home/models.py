@@ -23,6 +23,7 @@ from stories.models import (
     StoryIndexPage,
     StoryPage,
 )
+from stories.render_cache import find_descendant
 from stories.visibility import keep_public, public_pages, with_visibility
 
 from .blocks import LineOfEffortBlock
@@ -127,6 +128,16 @@ class HomePage(SocialMetaMixin, Page):
 
     def story_index(self) -> StoryIndexPage | None:
         return public_pages(StoryIndexPage.objects.child_of(self)).first()
+
+    def route(self, request, path_components):
+        """The page at a path below the home page in one query (a cached map of URL paths, see
+        ``stories.render_cache``) instead of two per level; sub-paths that are no page's own
+        address (routable pages' routes, 404s) go through Wagtail's walk down the tree."""
+        if path_components:
+            page = find_descendant(self, path_components)
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

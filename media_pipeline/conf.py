@@ -96,3 +96,9 @@ def work_dir() -> Path:
     """Root of the workers' per-job scratch folders (sources fetched from S3, outputs)."""
     configured = getattr(settings, "MEDIA_PIPELINE_WORK_DIR", "")
     return Path(configured or Path(tempfile.gettempdir()) / "storysite-transcode")
+
+
+def pregenerate_renditions() -> bool:
+    """Queue every template rendition after an image save or page publish (on by default; the
+    test settings turn it off so that building the demo does not encode AVIF inline)."""
+    return bool(getattr(settings, "MEDIA_PIPELINE_PREGENERATE_RENDITIONS", True))

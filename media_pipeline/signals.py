@@ -1,4 +1,5 @@
-"""Storage follows the database: deleting a video (or caption track) deletes its objects."""
+"""Storage follows the database: deleting a video (or caption track) deletes its objects; saved
+images and published pages get their renditions made in the background."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import hashlib
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
-from . import storage
-from .models import CaptionTrack, Video
+from . import conf, storage
+from .models import CaptionTrack, StoryImage, Video
 
 
 @receiver(post_delete, sender=Video)
@@ -55,3 +57,22 @@ def delete_caption_file(sender, instance: CaptionTrack, **kwargs) -> None:
     if instance.file:
         name = instance.file
         transaction.on_commit(lambda: storage.delete_names([name]))
+
+
+@receiver(post_save, sender=StoryImage)
+def queue_image_renditions(sender, instance: StoryImage, raw: bool = False, **kwargs) -> None:
+    """Every rendition the templates use is made in the background after an image is saved."""
+    if raw:
+        return
+    from .rendition_tasks import enqueue_renditions
+
+    enqueue_renditions([instance.pk])
+
+
+@receiver(page_published)
+def queue_page_renditions(sender, instance, **kwargs) -> None:
+    """A published page's images get any rendition they lack (e.g. a size added since)."""
+    from .rendition_tasks import enqueue_renditions, page_image_ids
+
+    if conf.pregenerate_renditions():
+        enqueue_renditions(page_image_ids(instance))

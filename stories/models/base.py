@@ -54,6 +54,8 @@ class SocialMetaMixin(models.Model):
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
     ]
 
+    cached_streams: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
 
@@ -83,11 +85,12 @@ class SocialMetaMixin(models.Model):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The social image, the hero and every image in the page's stream fields, with all their
-        # renditions in one query, however many blocks show images.
+        # renditions in one query, however many blocks show images. Streams the template renders
+        # in a cached fragment (``cached_streams``) prefetch inside it, so a hit costs nothing.
         streams = [
             getattr(self, field.name)
             for field in self._meta.fields
-            if isinstance(field, StreamField)
+            if isinstance(field, StreamField) and field.name not in self.cached_streams
         ]
         prefetch_renditions(
             [self.social_image, getattr(self, "hero_image", None), *images_in(streams)]

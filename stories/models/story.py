@@ -16,6 +16,7 @@ from wagtail.search import index
 from media_pipeline.renditions import prefetch_renditions
 
 from ..blocks import StoryStreamBlock
+from ..render_cache import Deferred
 from ..visibility import keep_public, public_pages, with_visibility
 from .base import LISTING_QUERY_PARAMS, SocialMetaMixin, paginate, wants_fragment
 from .snippets import Campaign
@@ -241,11 +242,19 @@ class StoryPage(SocialMetaMixin, Page):
             .order_by("-date", "-pk")[:RELATED_STORIES]
         )
 
+    def related_with_renditions(self) -> list[StoryPage]:
+        stories = self.related()
+        prefetch_renditions(story.hero_image for story in stories)
+        return stories
+
+    # The template renders the body inside a cached fragment that prefetches its own images.
+    cached_streams = ("body",)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = self.related()
-        prefetch_renditions(story.hero_image for story in context["related_stories"])
-        context["topics"] = labelled(self.tags.all(), self.locale_id)
+        # Built only if the template's cached fragments miss (stories/render_cache.py).
+        context["related_stories"] = Deferred(self.related_with_renditions)
+        context["topics"] = Deferred(lambda: labelled(self.tags.all(), self.locale_id))
         return context
 
 

@@ -287,6 +287,9 @@ PAGE_CACHE_IGNORED_QUERY_PARAMS = [
 # The header menu and each page's translations (home/navigation.py), stale after any content
 # change; used even when whole pages are not cached (PAGE_CACHE_SECONDS=0).
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 300 if REDIS_URL else 60)
+# Rendered story bodies, cards, pictures and page routes (stories/render_cache.py), keyed by
+# revision and language and made stale by any publish; the lifetime only bounds memory.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 24 * 60 * 60)
 
 # A CDN in front: changed pages and the listings that show them are purged from it after the
 # commit (delivery/invalidation.py, through wagtail.contrib.frontend_cache).

@@ -10,6 +10,7 @@ ALIASES = {
     "default": "storysite",  # search rate limits and texts, Wagtail's site root paths
     "pages": "storysite-pages",  # whole pages and the content generation (delivery/)
     "navigation": "storysite-navigation",  # menu and language links (home/navigation.py)
+    "fragments": "storysite-fragments",  # rendered bodies, cards, pictures, routes (stories/)
 }
 
 

@@ -34,5 +34,8 @@ TASKS = {
         "QUEUES": ["default", "video"],
     }
 }
+# Encoding every AVIF/WebP rendition of each demo image inline would slow every test session;
+# tests/media_pipeline/test_rendition_pregeneration.py turns it on.
+MEDIA_PIPELINE_PREGENERATE_RENDITIONS = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405 (task and publish chatter drowns test output)
