@@ -24,8 +24,9 @@ index records), an image or document that something other than a page points at 
 setting), view restrictions, sites and locales, a page whose descendants' addresses change (a
 slug change or move of a page with children), and any set above ``WIDE_ABOVE`` pages.
 
-The header menu (``nav:menu``) changes only when a home page or a home page's child changes;
-a page's language links (``nav:translations:<key>``) when that page or a translation does.
+The header menu (``nav:menu``) changes only when a home page or a home page's child (an index,
+a campaign page) changes, and then every page changes, since every page's header shows it; a
+page's language links (``nav:translations:<key>``) when that page or a translation does.
 """
 
 from __future__ import annotations
@@ -138,11 +139,21 @@ def page_change(page: Page, before: dict | None = None) -> Change:
     change.scopes.add(translations_scope(page.translation_key))
     depths = {page.depth, (before or {}).get("depth")}
     if depths & set(MENU_DEPTHS):
+        # Every page's header shows the menu.
         change.scopes.add(MENU)
-    if before and before.get("url_path") not in (None, page.url_path) and not page.is_leaf():
-        # Every descendant's address changed: links to them are everywhere.
-        change.scopes.add(NAVIGATION)
-        change.everything()
+        return change.everything().finish()
+    old_url_path = (before or {}).get("url_path")
+    if old_url_path not in (None, page.url_path):
+        if not page.is_leaf():
+            # Every descendant's address changed: links to them are everywhere.
+            change.scopes.add(NAVIGATION)
+            return change.everything().finish()
+        # A new slug: the copy at the old address must go too (a move is seen from its old
+        # place before it happens, pre_page_move).
+        path = page_path(page)
+        if path and path.endswith(f"/{page.slug}/"):
+            old_slug = old_url_path.rstrip("/").rsplit("/", 1)[-1]
+            change.scopes.add(path_scope(path[: -len(page.slug) - 1] + old_slug + "/"))
     return change.finish()
 
 
