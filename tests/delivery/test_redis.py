@@ -99,14 +99,21 @@ def test_a_change_made_in_another_process_is_seen_at_the_next_request(client, de
     assert time.monotonic() - started < 60  # (mostly the other process's start-up)
 
 
-def test_two_connections_see_the_same_generation(redis_caches):
+def test_two_connections_see_the_same_versions(redis_caches):
+    """Two web processes (two connections) agree on a page address's version, and a scoped
+    invalidation by one changes that address only, for both."""
     from delivery import generation
 
-    first, second = caches.create_connection("pages"), caches.create_connection("pages")
-    before = first.get(generation.GENERATION_KEY) or generation.current_generation()
-    generation.invalidate()
-    assert second.get(generation.GENERATION_KEY) > before
-    assert first.get(generation.GENERATION_KEY) == second.get(generation.GENERATION_KEY)
+    story, other = generation.path_scope(STORY), generation.path_scope("/en/stories/")
+    keys = [generation._key(scope) for scope in (generation.PAGES, story, other)]
+    first = generation.versions([generation.PAGES, story, other])
+    elsewhere = caches.create_connection("pages")
+    assert tuple(elsewhere.get(key) for key in keys) == first
+    generation.invalidate([story])
+    seen = [elsewhere.get(key) for key in keys]
+    assert seen[0] == first[0] and seen[2] == first[2]
+    assert seen[1] > first[1]
+    assert tuple(seen) == generation.versions([generation.PAGES, story, other])
 
 
 def test_redis_down_serves_pages_uncached_and_caching_resumes_when_it_returns(
