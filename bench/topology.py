@@ -3,9 +3,12 @@
 
 1. mixed anonymous traffic at 300 req/s for 60 s through nginx, a share of it with analytics
    and consent cookies and tracking parameters: errors, p50/p95/p99, page-cache hit ratio;
-2. the same traffic with Redis stopped for 10 s in the middle: errors, p95 during the outage;
-3. seconds from a publish (in a process of its own) to both gunicorns serving it (goal ≤ 1 s);
-4. seconds from a SIGKILL of the video worker mid-transcode to the job transcoding again on
+2. the same traffic with Redis stopped for 10 s in the middle: errors, p95 during the outage
+   (pages a process served before come from its stale-if-error copies, X-Page-Cache: STALE);
+3. the same traffic while a story is published every ``--publish-every`` seconds (60) through
+   Wagtail's publish code path: the whole-page cache hit rate under scoped invalidation;
+4. seconds from a publish (in a process of its own) to both gunicorns serving it (goal ≤ 1 s);
+5. seconds from a SIGKILL of the video worker mid-transcode to the job transcoding again on
    another video worker (goal ≤ 120 s with the default 60 s lease).
 
     .venv/bin/python bench/topology.py                        # the figures above
@@ -15,7 +18,7 @@
 Printed figures, not a timed test. The traffic generator is bench/load.py's (open loop, a new
 connection per request, latency from the scheduled send time, 250 loopback client addresses so
 the per-client search limit stays on); here it also reads each response's X-Page-Cache header
-(HIT/MISS/BYPASS, from the page cache) for the hit ratio, "n/a" on a build without it.
+(HIT/MISS/STALE/BYPASS, from the page cache) for the hit ratio, "n/a" on a build without it.
 """
 
 from __future__ import annotations
@@ -115,11 +118,37 @@ async def fetch(
     return result
 
 
+def publish_story(topology: Topology) -> float:
+    """Publish a new title for a story through Wagtail's own code path (a revision saved and
+    published, the signals an admin publish sends), in a process of its own; seconds taken."""
+    started = time.monotonic()
+    marker = f"Published during traffic at {time.time():.3f}"
+    topology.shell(PUBLISH_DURING_TRAFFIC.replace("@@MARKER@@", marker))
+    return time.monotonic() - started
+
+
+# A different English story each time (by the minute), as a newsroom publishes.
+PUBLISH_DURING_TRAFFIC = """
+import time
+from stories.models import StoryPage
+stories = list(StoryPage.objects.live().filter(locale__language_code="en").order_by("pk"))
+page = stories[int(time.time() // 60) % len(stories)]
+page.title = "@@MARKER@@"
+page.save_revision().publish()
+"""
+
+
 async def run_traffic(
-    topology: Topology, targets: list[Target], args, outage: tuple[float, float] | None = None
+    topology: Topology,
+    targets: list[Target],
+    args,
+    outage: tuple[float, float] | None = None,
+    publish_every: float = 0,
 ) -> tuple[list[Result], float, list[float]]:
     """Send ``targets`` at ``args.rate``; with ``outage`` = (start, length) seconds, Redis is
-    stopped that long from that offset. Returns results, wall time and each result's offset."""
+    stopped that long from that offset; with ``publish_every``, a story is published every that
+    many seconds (the first after half of it). Returns results, wall time and each result's
+    offset."""
     loop = asyncio.get_running_loop()
     port = topology.ports["nginx"]
     sources = [f"127.0.{1 + n // 250}.{1 + n % 250}" for n in range(args.visitors)]
@@ -135,6 +164,18 @@ async def run_traffic(
             await loop.run_in_executor(None, topology.start_redis)
 
         outage_task = asyncio.create_task(break_redis())
+    publish_task = None
+    published: list[float] = []
+    if publish_every:
+
+        async def publish():
+            at = publish_every / 2
+            while at < len(targets) / args.rate:
+                await asyncio.sleep(max(0.0, start + at - loop.time()))
+                published.append(await loop.run_in_executor(None, publish_story, topology))
+                at += publish_every
+
+        publish_task = asyncio.create_task(publish())
     tasks, offsets = [], []
     for i, target in enumerate(targets):
         scheduled = start + i / args.rate
@@ -151,23 +192,39 @@ async def run_traffic(
     results = await asyncio.gather(*tasks)
     if outage_task:
         await outage_task
+    if publish_task:
+        await publish_task
+        print(
+            f"  published {len(published)} stories during the run "
+            f"({', '.join(f'{seconds:.1f}' for seconds in published)} s each, "
+            "manage.py shell: save_revision().publish())"
+        )
     return list(results), loop.time() - start, offsets
 
 
 def cache_ratio(results: list[Result]) -> str:
+    """Hits over hits and misses of the whole-page cache; STALE (Redis unreachable, the
+    process's own fallback copy) counted apart."""
     counts = Counter(r.cache for r in results)
-    hits, misses = counts.get("HIT", 0), counts.get("MISS", 0)
-    if not hits + misses:
+    hits, misses, stale = counts.get("HIT", 0), counts.get("MISS", 0), counts.get("STALE", 0)
+    if not hits + misses + stale:
         return "n/a (no X-Page-Cache header)"
-    return f"{hits / (hits + misses):.1%} ({hits} hits, {misses} misses, {counts['BYPASS']} bypass)"
+    ratio = f"{hits / (hits + misses):.1%}" if hits + misses else "n/a"
+    return (
+        f"{ratio} ({hits} hits, {misses} misses, {stale} stale copies, {counts['BYPASS']} bypass)"
+    )
 
 
-def traffic_phase(topology: Topology, urls, args, *, outage=None, title: str) -> int:
+def traffic_phase(
+    topology: Topology, urls, args, *, outage=None, publish_every: float = 0, title: str
+) -> int:
     targets = schedule(urls, int(args.rate * args.duration), seed=14)
     servers = [topology.pid(name) for name in ("nginx", "web-a", "web-b")]
     server_cpu = sum(process_tree_cpu_seconds(pid) for pid in servers)
     own = resource.getrusage(resource.RUSAGE_SELF)
-    results, wall, offsets = asyncio.run(run_traffic(topology, targets, args, outage))
+    results, wall, offsets = asyncio.run(
+        run_traffic(topology, targets, args, outage, publish_every)
+    )
     after = resource.getrusage(resource.RUSAGE_SELF)
     phase = {
         "results": results,
@@ -245,6 +302,12 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60, help="seconds of each traffic run")
     parser.add_argument("--outage", type=float, default=10, help="seconds Redis is stopped")
     parser.add_argument("--publishes", type=int, default=3)
+    parser.add_argument(
+        "--publish-every",
+        type=float,
+        default=60,
+        help="a third traffic run publishing a story every that many seconds (0: no such run)",
+    )
     parser.add_argument("--skip-video", action="store_true")
     parser.add_argument("--visitors", type=int, default=250, help="loopback client addresses")
     parser.add_argument("--timeout", type=float, default=10, help="seconds before an error")
@@ -265,6 +328,14 @@ def main() -> None:
         errors += traffic_phase(
             topology, urls, args, outage=outage, title="the same, Redis stopped mid-run"
         )
+        if args.publish_every:
+            errors += traffic_phase(
+                topology,
+                urls,
+                args,
+                publish_every=args.publish_every,
+                title=f"the same, a story published every {args.publish_every:g} s",
+            )
         publish_phase(topology, args.publishes)
         if not args.skip_video:
             video_phase(topology)

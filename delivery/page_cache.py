@@ -11,8 +11,12 @@ are removed from the request before the page renders, so the page is the same wi
 them and shares its copy (analytics reads them from the address bar). Each page type names the
 parameters that change it (``cache_query_params``, e.g. ``page`` and ``topic`` on listings);
 a request with any other parameter is rendered and not stored, so made-up parameters cannot fill
-the cache. Keys include the content generation (``delivery/generation.py``), bumped on every
-content change.
+the cache. Keys include two versions (``delivery/generation.py``): the page's address's own,
+changed when something that page shows changes (``delivery/dependencies.py``), and the wide
+``pages`` version, changed by changes the site cannot narrow down.
+
+Redis unreachable: a copy this process served recently is sent again, marked STALE
+(``delivery/fallback.py``); other pages are rendered and not stored.
 
 Headers: stored pages are sent ``public`` (``s-maxage`` for a CDN with ``PAGE_CACHE_CDN_SECONDS``),
 every other response under a language prefix without its own ``Cache-Control`` is ``private``.
@@ -29,10 +33,12 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.cache import has_vary_header, patch_cache_control
 
-from .generation import current_generation
+from . import fallback
+from .generation import PAGES, path_scope, versions
 
 PAGE_CACHE_ALIAS = "pages"
-# Added to every response that went through the cache logic: HIT, MISS (stored now) or BYPASS.
+# Added to every response that went through the cache logic: HIT, MISS (stored now), BYPASS,
+# or STALE (Redis unreachable: this process's fallback copy, delivery/fallback.py).
 STATUS_HEADER = "X-Page-Cache"
 # Headers that describe one response, not the page: never replayed from a stored copy.
 _NOT_STORED_HEADERS = {"date", "expires", "cache-control", "set-cookie", STATUS_HEADER.lower()}
@@ -73,11 +79,14 @@ def drop_tracking_params(request: HttpRequest) -> None:
     request.GET = QueryDict(query)
 
 
-def cache_key(request: HttpRequest, generation: int) -> str:
+def address(request: HttpRequest) -> str:
     params = sorted((name, value) for name, values in request.GET.lists() for value in values)
-    address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}"
-    digest = hashlib.sha256(address.encode()).hexdigest()
-    return f"page:{generation}:{digest}"
+    return f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(params)}"
+
+
+def cache_key(request: HttpRequest, page_versions: tuple[int, ...]) -> str:
+    digest = hashlib.sha256(address(request).encode()).hexdigest()
+    return f"page:{'.'.join(map(str, page_versions))}:{digest}"
 
 
 def cacheable_params(page) -> frozenset[str]:
@@ -111,12 +120,14 @@ def _private_headers(response: HttpResponse) -> None:
         patch_cache_control(response, private=True, no_store=True)
 
 
-def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+def _storable(request: HttpRequest, response: HttpResponse, *, shared: bool = True) -> bool:
+    """Whether the response may be stored: in the shared cache, or (``shared=False``, while the
+    shared cache is unreachable) as this process's fallback copy."""
     cache_control = response.get("Cache-Control", "")
     return (
         request.method == "GET"
         and getattr(request, "page_cacheable", False)
-        and getattr(request, "page_cache_key", None) is not None
+        and (getattr(request, "page_cache_key", None) is not None or not shared)
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
@@ -136,10 +147,18 @@ class FetchPageMiddleware:
         if not is_candidate(request):
             return self.get_response(request)
         drop_tracking_params(request)
-        generation = current_generation()
-        if generation is None:
-            return self.get_response(request)
-        key = cache_key(request, generation)
+        found = versions([PAGES, path_scope(request.path)])
+        if found is None:
+            stale = fallback.copies.get(address(request))
+            if stale is None:
+                request.page_cache_unreachable = True
+                return self.get_response(request)
+            content, headers = stale
+            response = HttpResponse(content, headers=headers)
+            response[STATUS_HEADER] = "STALE"
+            request.page_cache_stale = True
+            return response
+        key = cache_key(request, found)
         stored = caches[PAGE_CACHE_ALIAS].get(key)
         if stored is None:
             request.page_cache_key = key
@@ -148,7 +167,14 @@ class FetchPageMiddleware:
         response = HttpResponse(content, headers=headers)
         response[STATUS_HEADER] = "HIT"
         request.page_cache_hit = True
+        fallback.copies.keep(address(request), request.path, content, headers)
         return response
+
+
+def _replayed(response: HttpResponse) -> dict:
+    return {
+        name: value for name, value in response.items() if name.lower() not in _NOT_STORED_HEADERS
+    }
 
 
 class StorePageMiddleware:
@@ -164,20 +190,28 @@ class StorePageMiddleware:
             return response
         if getattr(request, "page_cache_hit", False):
             _public_headers(response)
+        elif getattr(request, "page_cache_stale", False):
+            # Good for this visitor now; nobody downstream keeps it.
+            patch_cache_control(response, public=True, max_age=0)
         elif is_candidate(request) and _storable(request, response):
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() not in _NOT_STORED_HEADERS
-            }
+            headers = _replayed(response)
             caches[PAGE_CACHE_ALIAS].set(
                 request.page_cache_key,
                 (response.content, headers),
                 settings.PAGE_CACHE_SECONDS,
             )
+            fallback.copies.keep(address(request), request.path, response.content, headers)
             response[STATUS_HEADER] = "MISS"
             _public_headers(response)
         else:
+            if (
+                getattr(request, "page_cache_unreachable", False)
+                and is_candidate(request)
+                and _storable(request, response, shared=False)
+            ):
+                fallback.copies.keep(
+                    address(request), request.path, response.content, _replayed(response)
+                )
             if request.method in ("GET", "HEAD"):
                 response[STATUS_HEADER] = "BYPASS"
             _private_headers(response)

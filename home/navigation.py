@@ -3,9 +3,11 @@
 Every page shows the localized home, its menu and where the page's translations live; building
 them costs about a dozen queries per request, and they change only when content does. They are
 cached per site and language (the menu) or per site and translation family (the translations),
-in the ``navigation`` cache under the content generation (``delivery/generation.py``), which
-every publish, unpublish, page, image, snippet, restriction, site or locale change bumps, so
-visitors see a change on their next request.
+in the ``navigation`` cache under versions of their own (``delivery/generation.py``): the menus
+go stale when a home page or a home page's child is published, unpublished, moved or deleted,
+a family's translations when one of its pages is, and both when a view restriction, site or
+locale changes (``delivery/dependencies.py``), so visitors see a change on their next request
+and other publishes leave them cached.
 ``NAVIGATION_CACHE_SECONDS`` bounds how long another process's copy can lag behind (memory caches
 are per process; with Redis all processes share one copy).
 """
@@ -21,7 +23,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, Site
 
-from delivery.generation import cached
+from delivery.generation import MENU, NAVIGATION, cached, translations_scope
 
 T = TypeVar("T")
 NAVIGATION_CACHE_ALIAS = "navigation"
@@ -43,8 +45,14 @@ class Translations:
     public: dict[str, str | None]
 
 
-def _cached(key: str, build: Callable[[], T]) -> T:
-    return cached(NAVIGATION_CACHE_ALIAS, key, build, settings.NAVIGATION_CACHE_SECONDS)
+def _cached(key: str, build: Callable[[], T], scope: str) -> T:
+    return cached(
+        NAVIGATION_CACHE_ALIAS,
+        key,
+        build,
+        settings.NAVIGATION_CACHE_SECONDS,
+        scopes=(NAVIGATION, scope),
+    )
 
 
 def _site(request: HttpRequest | None) -> Site | None:
@@ -68,7 +76,7 @@ def menu(request: HttpRequest | None) -> Menu:
         items = home.get_children().live().public().in_menu().filter(locale_id=home.locale_id)
         return Menu(home=home, items=list(items))
 
-    return _cached(f"navigation:menu:{site.pk}:{language}", build)
+    return _cached(f"navigation:menu:{site.pk}:{language}", build, MENU)
 
 
 def translations(request: HttpRequest, page: Page) -> Translations:
@@ -89,4 +97,8 @@ def translations(request: HttpRequest, page: Page) -> Translations:
         return Translations(live=live, public=visible)
 
     site_id = site.pk if site else 0
-    return _cached(f"navigation:translations:{site_id}:{page.translation_key}", build)
+    return _cached(
+        f"navigation:translations:{site_id}:{page.translation_key}",
+        build,
+        translations_scope(page.translation_key),
+    )

@@ -242,9 +242,9 @@ CLIENT_IP_TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 # --- Caches ----------------------------------------------------------------------------------
 # Redis when REDIS_URL is set (shared by every web process), else memory local to each process.
 # One alias per use, each under its own key prefix in the same Redis database: "default" (search
-# rate limits, search texts, Wagtail's site paths), "pages" (whole rendered pages and the content
-# generation, delivery/generation.py) and "navigation" (menu and language links). Content changes
-# never clear anything: they bump the generation that page and navigation keys include.
+# rate limits, search texts, Wagtail's site paths), "pages" (whole rendered pages and the versions
+# their keys include, delivery/generation.py) and "navigation" (menu and language links).
+# Content changes never clear anything: they give the affected pages' versions new values.
 # A Redis outage is not a site outage: every alias ignores connection errors (a get misses, a set
 # is dropped, one warning every 10 s is logged), pages are served uncached and rate limits let
 # requests through (docs/operations.md).
@@ -284,8 +284,22 @@ PAGE_CACHE_IGNORED_QUERY_PARAMS = [
     "mtm_*",
     "pk_*",
 ]
-# The header menu and each page's translations (home/navigation.py), stale after any content
-# change; used even when whole pages are not cached (PAGE_CACHE_SECONDS=0).
+# Redis unreachable: each web process sends again its own copy of a page it served in the last
+# PAGE_CACHE_STALE_IF_ERROR_SECONDS (X-Page-Cache: STALE, a warning logged) instead of rendering
+# every request, keeping at most PAGE_CACHE_FALLBACK_BYTES of them (delivery/fallback.py).
+PAGE_CACHE_STALE_IF_ERROR_SECONDS = 600
+PAGE_CACHE_FALLBACK_BYTES = 32 * 1024**2
+# Pages that list pages outside the page tree, purged from a CDN with every content change
+# (delivery/dependencies.py); the feeds are reversed in each changed page's language.
+PAGE_CACHE_LISTING_URL_NAMES = [
+    "story_feed",
+    "story_feed_atom",
+    "news_feed",
+    "news_feed_atom",
+    "sitemap",
+]
+# The header menu and each page's translations (home/navigation.py), stale when a change affects
+# them (delivery/dependencies.py); used even when whole pages are not cached (PAGE_CACHE_SECONDS=0).
 NAVIGATION_CACHE_SECONDS = env_int("NAVIGATION_CACHE_SECONDS", 300 if REDIS_URL else 60)
 # Rendered story bodies, cards, pictures and page routes (stories/render_cache.py), keyed by
 # revision and language and made stale by any publish; the lifetime only bounds memory.

@@ -8,7 +8,7 @@ from __future__ import annotations
 # One alias per use, each under its own key prefix in the same Redis database.
 ALIASES = {
     "default": "storysite",  # search rate limits and texts, Wagtail's site root paths
-    "pages": "storysite-pages",  # whole pages and the content generation (delivery/)
+    "pages": "storysite-pages",  # whole pages and the versions their keys include (delivery/)
     "navigation": "storysite-navigation",  # menu and language links (home/navigation.py)
     "fragments": "storysite-fragments",  # rendered bodies, cards, pictures, routes (stories/)
 }

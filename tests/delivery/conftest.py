@@ -37,3 +37,15 @@ def purge_recorder():
     recorder = PurgeRecorder()
     yield recorder
     recorder.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_fallback_copies_from_other_tests():
+    """Each web process's stale-if-error copies (delivery/fallback.py) live as long as it does:
+    a test starts without the copies an earlier test left."""
+    from delivery import fallback
+
+    fallback.copies.forget()
+    fallback.copies._last_warning = 0.0  # an earlier test's warning must not mute this one's
+    yield
+    fallback.copies.forget()

@@ -1,5 +1,6 @@
 """A CDN in front is purged, after the commit, of the published page and of the pages that
-list it (the story index and the home page)."""
+show it (the story index, the home page, its campaign page, the feeds, the sitemap), not of
+the others."""
 
 from urllib.parse import urlsplit
 
@@ -24,6 +25,10 @@ def test_publishing_purges_the_page_and_its_listings_after_the_commit(
     purged = purge_recorder.purged_paths()
     assert {"/en/stories/", "/en/"} <= purged
     assert "/en/stories/four-schools-dohuk/" in purged
+    assert {"/en/foreverychild/", "/en/feeds/stories/", "/sitemap.xml"} <= purged
+    assert "/fr/recits/quatre-ecoles-dohuk/" in purged  # its translations' language links
+    # The same scope as the page cache's: a story that shows nothing of this one stays.
+    assert "/en/stories/mosul-blacksmith-market/" not in purged
     assert not {"/en/stories/", "/en/"} & before_commit  # listings only once committed
     # Purged under the address visitors (and so the CDN) know the pages by, PUBLIC_BASE_URL.
     public_host = urlsplit(public_url("/")).hostname
