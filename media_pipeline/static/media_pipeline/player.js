@@ -128,7 +128,6 @@
   }
 
   function seek(video, seconds) {
-    start(video);
     if (video.readyState >= 1) {
       video.currentTime = seconds;
       playWhenReady(video);
@@ -142,23 +141,33 @@
 
   function enhance(video) {
     if (!video.dataset.hlsSrc || video.dataset.enhanced) return;
+    var figure = video.closest(".video-player");
+    var button = figure && figure.querySelector(".video-player__play");
+    if (!button) return;
     video.dataset.enhanced = "true";
     // The MP4 <source> is for browsers without JavaScript. Removed (and the element reset) now,
-    // before any play, so pressing play does not start fetching it alongside the stream.
+    // before any play, so nothing but the poster is fetched; an element without a source has
+    // no working play control of its own, so the player shows its own play button until then.
     Array.prototype.forEach.call(video.querySelectorAll("source"), function (source) {
       source.remove();
     });
     video.load();
-    // preload="none" in the markup; pressing play (controls, keyboard, or a chapter link) starts
-    // the stream here.
-    video.addEventListener("play", function () {
-      if (!video.dataset.started) start(video);
+    video.controls = false;
+    button.hidden = false;
+    function begin() {
+      if (video.dataset.started) return;
+      button.hidden = true;
+      video.controls = true;
+      start(video);
+    }
+    button.addEventListener("click", function () {
+      begin();
+      video.focus();
     });
-    var figure = video.closest(".video-player");
-    if (!figure) return;
     figure.querySelectorAll("a[data-chapter-start]").forEach(function (link) {
       link.addEventListener("click", function (event) {
         event.preventDefault();
+        begin();
         seek(video, parseFloat(link.dataset.chapterStart) || 0);
         video.focus();
       });
