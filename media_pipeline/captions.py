@@ -7,7 +7,7 @@ to translators while the timings stay synchronised with the source track.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -26,7 +26,7 @@ class Cue:
     start: float
     end: float
     text: str
-    line: int = 0  # of its timing in the uploaded file, for messages about it
+    line: int = field(default=0, compare=False)  # of its timing in the file, for messages
 
 
 def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
