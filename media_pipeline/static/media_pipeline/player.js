@@ -160,6 +160,8 @@
       video.controls = true;
       start(video);
     }
+    // A play asked for otherwise (media keys, a script) starts the stream the same way.
+    video.addEventListener("play", begin);
     button.addEventListener("click", function () {
       begin();
       video.focus();
