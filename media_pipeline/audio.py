@@ -3,7 +3,7 @@ the two streaming files, loudness-normalised AAC (M4A) and Opus (WebM).
 
 A job is idempotent like a video job: it writes only if its version is still the recording's
 current one, into ``audio/<id>/<version>/``, and switches ``outputs`` in one update; a storage
-outage leaves the recording failed with a message and a Retry, its partial folder removed.
+outage leaves the recording failed with a message (upload it again), its partial folder removed.
 """
 
 from __future__ import annotations

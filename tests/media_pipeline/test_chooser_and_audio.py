@@ -108,7 +108,7 @@ def test_recording_becomes_aac_and_opus_and_plays_in_a_native_audio_player(
     audio = Audio.objects.get()
     assert audio.status == Audio.Status.READY, audio.error_message
     names = list_prefix(f"audio/{audio.pk}")
-    assert names == sorted([audio.outputs["aac"], audio.outputs["opus"]])
+    assert sorted(names) == sorted([audio.outputs["aac"], audio.outputs["opus"]])
     from django.core.files.storage import default_storage
 
     for key, codec in (("aac", "aac"), ("opus", "opus")):
