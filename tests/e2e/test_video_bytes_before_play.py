@@ -24,23 +24,6 @@ PLAYING = """(() => { const v = document.querySelector('figure.video-player vide
 
 @pytest.fixture
 def story_server(s3_demo_server):
-    """The S3 demo, with the story images' originals in the bucket too: the demo built before
-    the bucket existed stored them on disk, and the article's share image needs its original."""
-    from io import BytesIO
-
-    from django.core.files.base import ContentFile
-    from django.core.files.storage import default_storage
-    from PIL import Image as PILImage
-
-    from media_pipeline.models import StoryImage
-
-    for image in StoryImage.objects.all():
-        if not default_storage.exists(image.file.name):
-            buffer = BytesIO()
-            PILImage.new("RGB", (image.width or 800, image.height or 600), "#8a6").save(
-                buffer, "JPEG"
-            )
-            default_storage.save(image.file.name, ContentFile(buffer.getvalue()))
     return s3_demo_server
 
 

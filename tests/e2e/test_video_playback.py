@@ -43,7 +43,27 @@ def s3_demo_server(s3_bucket, settings, live_server, transactional_db):
     # in local storage): rebuild the demo video so it goes through S3.
     Video.objects.all().delete()
     call_command("load_demo", verbosity=0)
+    store_image_originals_in_bucket()
     return live_server
+
+
+def store_image_originals_in_bucket() -> None:
+    """The demo built before the bucket existed stored its images' originals on disk; the
+    article's share image (JSON-LD) needs its original, so put a stand-in in the bucket."""
+    from io import BytesIO
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from PIL import Image as PILImage
+
+    from media_pipeline.models import StoryImage
+
+    for image in StoryImage.objects.all():
+        if not default_storage.exists(image.file.name):
+            buffer = BytesIO()
+            size = (image.width or 800, image.height or 600)
+            PILImage.new("RGB", size, "#8a6").save(buffer, "JPEG")
+            default_storage.save(image.file.name, ContentFile(buffer.getvalue()))
 
 
 def wait_until(page, expression: str, timeout: float = 30) -> None:
