@@ -7,7 +7,7 @@ to translators while the timings stay synchronised with the source track.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -26,6 +26,7 @@ class Cue:
     start: float
     end: float
     text: str
+    line: int = field(default=0, compare=False)  # of its timing in the file, for messages
 
 
 def _seconds(hours: str | None, minutes: str, seconds: str, millis: str) -> float:
@@ -131,10 +132,54 @@ def parse_webvtt(text: str) -> list[Cue]:
         payload = "\n".join(block[timing_offset + 1 :]).strip()
         if not payload:
             raise _error(timing_line_number, _("this cue has no text after its timing."))
-        cues.append(Cue(start, end, payload))
+        cues.append(Cue(start, end, payload, timing_line_number))
     if not cues:
         raise ValidationError(_("This WebVTT file contains no captions."), code="empty_webvtt")
     return cues
+
+
+MAX_CHAPTER_TITLE = 200
+
+
+def parse_chapters(text: str) -> list[Cue]:
+    """Chapters from a WebVTT chapters file: cues in order, none overlapping the one before,
+    each a one-line title. Errors name the line of the chapter at fault."""
+    try:
+        chapters = parse_webvtt(text)
+    except ValidationError as exc:
+        if exc.code == "empty_webvtt":
+            raise ValidationError(
+                _("This WebVTT file contains no chapters."), code="empty_webvtt"
+            ) from exc
+        raise
+    previous = None
+    for chapter in chapters:
+        if "\n" in chapter.text:
+            raise _error(
+                chapter.line + 1,
+                _("a chapter title is one line; this chapter has several."),
+            )
+        if len(chapter.text) > MAX_CHAPTER_TITLE:
+            raise _error(
+                chapter.line + 1,
+                _("a chapter title is at most %(limit)d characters.")
+                % {"limit": MAX_CHAPTER_TITLE},
+            )
+        if previous is not None and chapter.start < previous.end:
+            raise _error(
+                chapter.line,
+                _(
+                    "this chapter starts at %(start)s, before the chapter on line %(line)d "
+                    "ends (%(end)s). Chapters follow one another without overlapping."
+                )
+                % {
+                    "start": format_timestamp(chapter.start),
+                    "line": previous.line,
+                    "end": format_timestamp(previous.end),
+                },
+            )
+        previous = chapter
+    return chapters
 
 
 def render_webvtt(cues: list[Cue]) -> str:

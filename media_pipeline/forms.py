@@ -16,7 +16,8 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.forms import BaseImageForm
 
 from . import storage
-from .captions import parse_webvtt, read_caption_upload
+from .audio import validate_audio_file
+from .captions import parse_chapters, parse_webvtt, read_caption_upload
 from .probe import ProbeResult, validate_video_file
 
 logger = logging.getLogger(__name__)
@@ -159,3 +160,101 @@ class CaptionTrackForm(WagtailAdminModelForm):
         if commit:
             track.save()
         return track
+
+
+class VideoTextForm(WagtailAdminModelForm):
+    """A video's description, transcript and chapters in one language; chapters arrive as a
+    WebVTT chapters file, checked line by line (and for overlaps) before anything is stored."""
+
+    chapters_upload = forms.FileField(
+        label=_("WebVTT chapters file"),
+        required=False,
+        help_text=_(
+            "A .vtt file whose cues are the chapters: one title per cue, in order, not "
+            "overlapping. Replaces all chapters."
+        ),
+    )
+
+    def clean_chapters_upload(self):
+        upload = self.cleaned_data.get("chapters_upload")
+        if upload is None:
+            return None
+        return parse_chapters(read_caption_upload(upload))
+
+    def clean(self):
+        cleaned = super().clean()
+        video = cleaned.get("video")
+        chapters = cleaned.get("chapters_upload")
+        if video is not None and chapters and video.duration:
+            late = next((c for c in chapters if c.start >= video.duration), None)
+            if late is not None:
+                self.add_error(
+                    "chapters_upload",
+                    _(
+                        "Line %(line)d: this chapter starts after the end of the video "
+                        "(%(duration)s)."
+                    )
+                    % {"line": late.line, "duration": video.duration_label},
+                )
+        return cleaned
+
+    def save(self, commit: bool = True):
+        text = super().save(commit=False)
+        chapters = self.cleaned_data.get("chapters_upload")
+        if chapters:
+            text.chapters = [
+                ("chapter", {"start": c.start, "end": c.end, "title": c.text}) for c in chapters
+            ]
+        if commit:
+            text.save()
+        return text
+
+
+def probe_audio_upload(upload: UploadedFile):
+    if hasattr(upload, "temporary_file_path"):
+        return validate_audio_file(upload.temporary_file_path(), upload.name, upload.size)
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as handle:
+        for chunk in upload.chunks():
+            handle.write(chunk)
+        handle.flush()
+        upload.seek(0)
+        return validate_audio_file(handle.name, upload.name, upload.size)
+
+
+class AudioForm(StoresUploadWhenValid, WagtailAdminModelForm):
+    """Every uploaded recording is probed before it is stored; a refused one stores nothing."""
+
+    upload_field = "source"
+    probe = None
+
+    def clean_source(self):
+        source = self.cleaned_data.get("source")
+        if isinstance(source, UploadedFile):
+            self.probe = probe_audio_upload(source)
+        return source
+
+    def save(self, commit: bool = True):
+        audio = super().save(commit=False)
+        new_source = self.probe is not None
+        previous_source = ""
+        if new_source:
+            if audio.pk:
+                previous_source = type(audio).objects.get(pk=audio.pk).source.name
+            audio.source_size = self.cleaned_data["source"].size
+            audio.duration = self.probe.duration
+            audio.audio_codec = self.probe.codec
+            audio.status = audio.Status.UPLOADED
+        if not commit:
+            return audio
+        try:
+            audio.save()
+        except Exception:
+            if new_source and audio.source.name:
+                audio.source.storage.delete(audio.source.name)
+            raise
+        if new_source:
+            audio.request_transcode()
+            if previous_source and previous_source != audio.source.name:
+                source_storage = audio.source.storage
+                transaction.on_commit(lambda: source_storage.delete(previous_source))
+        return audio

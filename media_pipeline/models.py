@@ -15,6 +15,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone, translation
@@ -32,8 +33,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from . import conf, storage
-from .caption_blocks import CueBlock
+from .caption_blocks import ChapterBlock, CueBlock
 from .captions import Cue, render_webvtt
+
+# A two-hour testimony is about 110,000 characters of speech; past this it is not a transcript.
+MAX_TRANSCRIPT_CHARS = 200_000
 
 
 @functools.cache
@@ -170,6 +174,18 @@ class Video(index.Indexed, models.Model):
     attempt = models.PositiveSmallIntegerField(default=1, editable=False)
     retry_at = models.DateTimeField(null=True, blank=True, editable=False)
 
+    poster = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("poster image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown before the video plays. Leave empty to use a frame taken from the video."
+        ),
+    )
+
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -255,13 +271,43 @@ class Video(index.Indexed, models.Model):
     def mp4_url(self) -> str:
         return self._url("mp4")
 
+    def _custom_poster(self, spec: str) -> str:
+        if self.poster_id is None:
+            return ""
+        try:
+            return self.poster.get_rendition(spec).url
+        except (SourceImageIOError, OSError):
+            return ""
+
     @property
     def poster_url(self) -> str:
-        return self._url("poster_jpeg")
+        return self._custom_poster("width-1280|format-jpeg") or self._url("poster_jpeg")
 
     @property
     def poster_webp_url(self) -> str:
-        return self._url("poster_webp")
+        return self._custom_poster("width-1280|format-webp") or self._url("poster_webp")
+
+    @property
+    def lowest_rung_url(self) -> str:
+        renditions = self.outputs.get("renditions") or []
+        return default_storage.url(renditions[0]["playlist"]) if renditions else ""
+
+    @property
+    def duration_label(self) -> str:
+        if not self.duration:
+            return ""
+        minutes, seconds = divmod(int(round(self.duration)), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+    @property
+    def iso_duration(self) -> str:
+        """schema.org's duration, ISO 8601 (``PT1M5S``)."""
+        if not self.duration:
+            return ""
+        minutes, seconds = divmod(int(round(self.duration)), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"PT{hours}H{minutes}M{seconds}S" if hours else f"PT{minutes}M{seconds}S"
 
     @property
     def thumbnail_url(self) -> str:
@@ -286,9 +332,14 @@ class CaptionTrack(TranslatableMixin, models.Model):
     can instead stop syncing the Arabic track and upload the file on its edit page.
     """
 
+    class Kind(models.TextChoices):
+        CAPTIONS = "captions", _("Captions (what is said and heard)")
+        DESCRIPTIONS = "descriptions", _("Audio description (what is seen), read by screen readers")
+
     video = models.ForeignKey(
         Video, verbose_name=_("video"), on_delete=models.CASCADE, related_name="caption_tracks"
     )
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.CAPTIONS)
     cues = StreamField(
         [("cue", CueBlock())],
         verbose_name=_("caption lines"),
@@ -297,7 +348,11 @@ class CaptionTrack(TranslatableMixin, models.Model):
     )
     file = models.CharField(max_length=255, blank=True, editable=False)
 
-    translatable_fields = [TranslatableField("cues"), SynchronizedField("video")]
+    translatable_fields = [
+        TranslatableField("cues"),
+        SynchronizedField("video"),
+        SynchronizedField("kind"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("caption track")
@@ -327,3 +382,180 @@ class CaptionTrack(TranslatableMixin, models.Model):
 
     def as_webvtt(self) -> str:
         return render_webvtt(self.cue_list())
+
+
+# --- Transcript, chapters and description ----------------------------------------------------
+
+
+def validate_transcript_length(value: str) -> None:
+    if len(value) <= MAX_TRANSCRIPT_CHARS:
+        return
+    line = value[:MAX_TRANSCRIPT_CHARS].count("\n") + 1
+    raise ValidationError(
+        _(
+            "This transcript is %(count)s characters long; the limit is %(limit)s, passed on "
+            "line %(line)s. Nothing was saved: check that only the transcript was pasted."
+        )
+        % {"count": f"{len(value):,}", "limit": f"{MAX_TRANSCRIPT_CHARS:,}", "line": line},
+        code="transcript_too_long",
+    )
+
+
+class VideoText(TranslatableMixin, models.Model):
+    """What a video says and shows, in one language: its written description, transcript and
+    chapters. Like caption tracks, the English one is the source and its French and Arabic
+    versions are wagtail-localize translations (chapter titles are segments, their times stay
+    synchronised); the video itself, a file, is the same in every language."""
+
+    video = models.ForeignKey(
+        Video, verbose_name=_("video"), on_delete=models.CASCADE, related_name="texts"
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=2000,
+        help_text=_(
+            "What the video shows, in a few sentences, for people who cannot watch it and for "
+            "search engines."
+        ),
+    )
+    transcript = models.TextField(
+        _("transcript"),
+        blank=True,
+        validators=[validate_transcript_length],
+        help_text=_(
+            "Everything said, and the sounds that matter, in reading order. Shown under the "
+            "video and found by the site search."
+        ),
+    )
+    chapters = StreamField(
+        [("chapter", ChapterBlock())],
+        verbose_name=_("chapters"),
+        blank=True,
+        help_text=_("Filled from an uploaded WebVTT chapters file; you can correct titles here."),
+    )
+    chapters_file = models.CharField(max_length=255, blank=True, editable=False)
+
+    translatable_fields = [
+        TranslatableField("description"),
+        TranslatableField("transcript"),
+        TranslatableField("chapters"),
+        SynchronizedField("video"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("transcript and chapters")
+        verbose_name_plural = _("transcripts and chapters")
+        constraints = [
+            models.UniqueConstraint(fields=["video", "locale"], name="one_video_text_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.video} · {self.locale.get_display_name()}"
+
+    @property
+    def chapters_url(self) -> str:
+        return default_storage.url(self.chapters_file) if self.chapters_file else ""
+
+    def chapter_list(self) -> list[Cue]:
+        return [
+            Cue(float(block.value["start"]), float(block.value["end"]), block.value["title"])
+            for block in self.chapters
+            if block.block_type == "chapter"
+        ]
+
+    def as_webvtt(self) -> str:
+        return render_webvtt(self.chapter_list())
+
+
+# --- Audio ------------------------------------------------------------------------------------
+
+
+def audio_upload_to(instance: Audio, filename: str) -> str:
+    return f"audio/sources/{uuid.uuid4().hex[:12]}/{Path(filename).name}"
+
+
+class Audio(index.Indexed, models.Model):
+    """An uploaded recording (testimony, podcast) and the two files visitors stream: AAC in MP4
+    (every browser) and Opus in WebM (smaller, where supported), both loudness-normalised so
+    recordings made in different rooms play at the same level. Made on the video queue, under
+    ``audio/<id>/<version>/``; ``outputs`` switches to a new version in one update."""
+
+    Status = Video.Status
+
+    title = models.CharField(_("title"), max_length=255)
+    source = models.FileField(
+        _("audio file"),
+        upload_to=audio_upload_to,
+        max_length=255,
+        help_text=_(
+            "MP3, M4A, WAV, FLAC, Ogg or Opus. It is converted for streaming after upload."
+        ),
+    )
+    source_size = models.BigIntegerField(_("file size"), default=0, editable=False)
+    duration = models.FloatField(_("duration (seconds)"), null=True, blank=True, editable=False)
+    audio_codec = models.CharField(_("audio codec"), max_length=32, blank=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Video.Status.choices, default=Video.Status.UPLOADED
+    )
+    error_message = models.TextField(_("error"), blank=True)
+    version = models.PositiveIntegerField(default=0, editable=False)
+    outputs = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    search_fields = [
+        index.SearchField("title", boost=10),
+        index.AutocompleteField("title"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("audio")
+        verbose_name_plural = _("audio")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_playable(self) -> bool:
+        return bool(self.outputs.get("aac"))
+
+    @property
+    def is_busy(self) -> bool:
+        return self.status in {
+            Video.Status.UPLOADED,
+            Video.Status.QUEUED,
+            Video.Status.PROBING,
+            Video.Status.TRANSCODING,
+            Video.Status.WAITING,
+        }
+
+    def output_prefix(self, version: int | None = None) -> str:
+        return f"audio/{self.pk}/{self.version if version is None else version}"
+
+    def request_transcode(self) -> None:
+        from .audio import enqueue_audio_transcode
+
+        Audio.objects.filter(pk=self.pk).update(
+            version=models.F("version") + 1, status=Video.Status.QUEUED, error_message=""
+        )
+        self.refresh_from_db()
+        audio_id, version = self.pk, self.version
+        transaction.on_commit(lambda: enqueue_audio_transcode(audio_id, version))
+
+    def _url(self, key: str) -> str:
+        name = self.outputs.get(key)
+        return default_storage.url(name) if name else ""
+
+    @property
+    def aac_url(self) -> str:
+        return self._url("aac")
+
+    @property
+    def opus_url(self) -> str:
+        return self._url("opus")
+
+    duration_label = Video.duration_label
+    iso_duration = Video.iso_duration

@@ -4,14 +4,19 @@ images and published pages get their renditions made in the background."""
 from __future__ import annotations
 
 import hashlib
+import logging
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import Page, ReferenceIndex
+from wagtail.search import index
 from wagtail.signals import page_published
 
 from . import conf, storage
-from .models import CaptionTrack, StoryImage, Video
+from .models import Audio, CaptionTrack, StoryImage, Video, VideoText
+
+logger = logging.getLogger(__name__)
 
 
 @receiver(post_delete, sender=Video)
@@ -76,3 +81,71 @@ def queue_page_renditions(sender, instance, **kwargs) -> None:
 
     if conf.pregenerate_renditions():
         enqueue_renditions(page_image_ids(instance))
+
+
+@receiver(post_save, sender=VideoText)
+def publish_chapters_file(sender, instance: VideoText, raw: bool = False, **kwargs) -> None:
+    """The chapters as a WebVTT chapters track, named by content like caption files."""
+    if raw:
+        return
+    text = instance.as_webvtt() if instance.chapter_list() else ""
+    name = ""
+    if text:
+        digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+        name = (
+            f"videos/{instance.video_id}/chapters/"
+            f"{instance.locale.language_code}-{instance.pk}-{digest}.vtt"
+        )
+        if name != instance.chapters_file:
+            storage.put_bytes(text.encode("utf-8"), name)
+    previous = instance.chapters_file
+    if name != previous:
+        VideoText.objects.filter(pk=instance.pk).update(chapters_file=name)
+        instance.chapters_file = name
+        if previous and f"-{instance.pk}-" in previous.rsplit("/", 1)[-1]:
+            transaction.on_commit(lambda: storage.delete_names([previous]))
+
+
+@receiver(post_delete, sender=VideoText)
+def delete_chapters_file(sender, instance: VideoText, **kwargs) -> None:
+    if instance.chapters_file:
+        name = instance.chapters_file
+        transaction.on_commit(lambda: storage.delete_names([name]))
+
+
+def pages_showing(video_id: int) -> list[Page]:
+    """The live pages whose blocks choose this video, found through Wagtail's reference index
+    (so this app needs to know no page type)."""
+    page_ids = {
+        int(ref.object_id)
+        for ref in ReferenceIndex.get_references_to(Video(pk=video_id))
+        if ref.base_content_type.model_class() is Page
+    }
+    return [page.specific for page in Page.objects.filter(pk__in=page_ids)]
+
+
+@receiver(post_save, sender=VideoText)
+@receiver(post_delete, sender=VideoText)
+def reindex_pages_with_transcript(sender, instance: VideoText, **kwargs) -> None:
+    """A page is found by its videos' transcripts: index its pages again when one changes."""
+    if kwargs.get("raw"):
+        return
+    video_id = instance.video_id
+
+    def reindex() -> None:
+        for page in pages_showing(video_id):
+            try:
+                index.insert_or_update_object(page)
+            except Exception:  # the search index is a cache; a failed update must not block
+                logger.exception("Reindexing page %s after a transcript change failed", page.pk)
+
+    transaction.on_commit(reindex)
+
+
+@receiver(post_delete, sender=Audio)
+def delete_audio_objects(sender, instance: Audio, **kwargs) -> None:
+    source_name = instance.source.name
+    prefix = f"audio/{instance.pk}"
+    from .tasks import delete_video_files
+
+    transaction.on_commit(lambda: delete_video_files.enqueue(source_name, prefix))

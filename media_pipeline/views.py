@@ -18,10 +18,17 @@ from django.views.decorators.http import require_GET
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.snippets.views.chooser import (
+    ChooseResultsView,
+    ChooseView,
+    SnippetChooserViewSet,
+    SnippetChosenView,
+)
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
-from .forms import CaptionTrackForm, VideoForm
-from .models import CaptionTrack, Video
+from .forms import AudioForm, CaptionTrackForm, VideoForm, VideoTextForm
+from .models import Audio, CaptionTrack, Video, VideoText
 
 
 def status_detail(video: Video) -> str:
@@ -143,6 +150,102 @@ def status_view(request: HttpRequest) -> JsonResponse:
     )
 
 
+# --- Chooser ------------------------------------------------------------------------------------
+#
+# Choosing a video that is not ready is allowed, with a warning: editors prepare a story while its
+# video is still being made, and the page shows the "being prepared" placeholder until the video
+# is ready, so nothing breaks. Refusing would make them come back later just to choose it.
+
+
+def chooser_label(video: Video) -> str:
+    """The chosen video's name in the page editor, with a warning while it cannot be played."""
+    if video.is_playable:
+        return str(video)
+    if video.status == Video.Status.FAILED:
+        return gettext(
+            "%(title)s — failed: visitors see “being prepared” until it is retried and ready"
+        ) % {"title": video}
+    return gettext("%(title)s — %(status)s: not ready yet; visitors see “being prepared”") % {
+        "title": video,
+        "status": video.get_status_display(),
+    }
+
+
+class PosterColumn(Column):
+    cell_template_name = "media_pipeline/admin/poster_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["video"] = instance
+        return context
+
+
+class ChooserStatusColumn(Column):
+    cell_template_name = "media_pipeline/admin/chooser_status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["video"] = instance
+        return context
+
+
+class LanguagesColumn(Column):
+    """Which languages have captions and which a transcript, e.g. "en fr ar / en fr"."""
+
+    def get_value(self, instance):
+        captions = sorted({t.locale.language_code for t in instance.caption_tracks.all() if t.file})
+        transcripts = sorted({t.locale.language_code for t in instance.texts.all() if t.transcript})
+        return gettext("Captions: %(captions)s · Transcript: %(transcripts)s") % {
+            "captions": " ".join(captions) or "—",
+            "transcripts": " ".join(transcripts) or "—",
+        }
+
+
+class VideoChooserColumnsMixin:
+    @property
+    def columns(self):
+        return [
+            PosterColumn("poster", label=_("Poster")),
+            *super().columns,
+            ChooserStatusColumn("status", label=_("Status")),
+            DurationColumn("duration", label=_("Duration")),
+            LanguagesColumn("languages", label=_("Languages")),
+        ]
+
+    def get_object_list(self):
+        return (
+            super()
+            .get_object_list()
+            .select_related("poster")
+            .prefetch_related("caption_tracks__locale", "texts__locale")
+        )
+
+
+class VideoChooseView(VideoChooserColumnsMixin, ChooseView):
+    pass
+
+
+class VideoChooseResultsView(VideoChooserColumnsMixin, ChooseResultsView):
+    pass
+
+
+class VideoChosenView(SnippetChosenView):
+    def get_display_title(self, instance):
+        return chooser_label(instance)
+
+
+class VideoChooserWidget(AdminSnippetChooser):
+    def get_display_title(self, instance):
+        return chooser_label(instance)
+
+
+class VideoChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = VideoChooseView
+    choose_results_view_class = VideoChooseResultsView
+    chosen_view_class = VideoChosenView
+    base_widget_class = VideoChooserWidget
+
+
 class VideoViewSet(SnippetViewSet):
     model = Video
     icon = "media"
@@ -161,10 +264,12 @@ class VideoViewSet(SnippetViewSet):
     ]
     list_filter = ["status"]
     list_per_page = 30
+    chooser_viewset_class = VideoChooserViewSet
     edit_handler = ObjectList(
         [
             FieldPanel("title"),
             FieldPanel("source"),
+            FieldPanel("poster"),
             StatusPanel(heading=_("Processing")),
         ],
         base_form_class=VideoForm,
@@ -186,8 +291,50 @@ class CaptionTrackViewSet(SnippetViewSet):
     add_to_admin_menu = True
     url_namespace = "wagtailsnippets_media_pipeline_captiontrack"
     url_prefix = "captions"
-    list_display = ["video", "language_name", UpdatedAtColumn()]
+    list_display = ["video", "kind", "language_name", UpdatedAtColumn()]
     edit_handler = ObjectList(
-        [FieldPanel("video"), FieldPanel("vtt_file"), FieldPanel("cues")],
+        [FieldPanel("video"), FieldPanel("kind"), FieldPanel("vtt_file"), FieldPanel("cues")],
         base_form_class=CaptionTrackForm,
+    )
+
+
+class VideoTextViewSet(SnippetViewSet):
+    model = VideoText
+    icon = "doc-full"
+    menu_label = _("Transcripts")
+    menu_order = 265
+    add_to_admin_menu = True
+    url_namespace = "wagtailsnippets_media_pipeline_videotext"
+    url_prefix = "transcripts"
+    list_display = ["video", "locale", UpdatedAtColumn()]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("video"),
+            FieldPanel("description"),
+            FieldPanel("transcript"),
+            FieldPanel("chapters_upload"),
+            FieldPanel("chapters"),
+        ],
+        base_form_class=VideoTextForm,
+    )
+
+
+class AudioViewSet(SnippetViewSet):
+    model = Audio
+    icon = "media"
+    menu_label = _("Audio")
+    menu_order = 255
+    add_to_admin_menu = True
+    url_namespace = "wagtailsnippets_media_pipeline_audio"
+    url_prefix = "audio"
+    list_display = [
+        "title",
+        "status",
+        DurationColumn("duration", label=_("Duration")),
+        UpdatedAtColumn(),
+    ]
+    list_filter = ["status"]
+    edit_handler = ObjectList(
+        [FieldPanel("title"), FieldPanel("source"), FieldPanel("error_message", read_only=True)],
+        base_form_class=AudioForm,
     )

@@ -11,10 +11,12 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 
 from .models import Video
-from .views import CaptionTrackViewSet, VideoViewSet
+from .views import AudioViewSet, CaptionTrackViewSet, VideoTextViewSet, VideoViewSet
 
 register_snippet(VideoViewSet)
 register_snippet(CaptionTrackViewSet)
+register_snippet(VideoTextViewSet)
+register_snippet(AudioViewSet)
 
 
 @hooks.register("register_snippet_listing_buttons")

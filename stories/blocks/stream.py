@@ -6,7 +6,7 @@ Names are stored in page data: keep ``text``, ``image``, ``quote`` and ``video``
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from media_pipeline.blocks import VideoBlock
+from media_pipeline.blocks import AudioBlock, VideoBlock
 
 from .accordion import AccordionBlock
 from .before_after import BeforeAfterBlock
@@ -40,6 +40,7 @@ class StoryStreamBlock(blocks.StreamBlock):
     full_bleed_image = FullBleedImageBlock(group=MEDIA)
     gallery = GalleryBlock(group=MEDIA)
     video = VideoBlock(group=MEDIA)
+    audio = AudioBlock(group=MEDIA)
     embed = ConsentEmbedBlock(group=MEDIA)
     before_after = BeforeAfterBlock(group=MEDIA)
     key_fact = KeyFactBlock(group=DATA)

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media_pipeline.blocks import transcripts_for_search
 from media_pipeline.renditions import prefetch_renditions
 
 from ..blocks import StoryStreamBlock
@@ -198,6 +199,7 @@ class StoryPage(SocialMetaMixin, Page):
         index.SearchField("standfirst", boost=2),
         index.SearchField("location"),
         index.SearchField("body"),
+        index.SearchField("video_transcripts"),
         index.FilterField("date"),
         index.FilterField("campaign"),
         index.RelatedFields("tags", [index.SearchField("name")]),
@@ -218,6 +220,10 @@ class StoryPage(SocialMetaMixin, Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+
+    def video_transcripts(self) -> str:
+        """What the page's videos say, in the page's language, so search finds it."""
+        return transcripts_for_search(self.body, self.locale.language_code)
 
     def related(self) -> list[StoryPage]:
         """The editor's picks in this language, else the latest stories of the same campaign."""
