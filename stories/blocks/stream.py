@@ -9,6 +9,7 @@ from wagtail import blocks
 from media_pipeline.blocks import VideoBlock
 
 from .accordion import AccordionBlock
+from .background_video import BackgroundVideoBlock
 from .before_after import BeforeAfterBlock
 from .document import DocumentDownloadBlock
 from .embed import ConsentEmbedBlock
@@ -39,6 +40,7 @@ class StoryStreamBlock(blocks.StreamBlock):
     gallery = GalleryBlock(group=MEDIA)
     video = VideoBlock(group=MEDIA)
     embed = ConsentEmbedBlock(group=MEDIA)
+    background_video = BackgroundVideoBlock(group=MEDIA)
     before_after = BeforeAfterBlock(group=MEDIA)
     key_fact = KeyFactBlock(group=DATA)
     map = MapBlock(group=DATA)
