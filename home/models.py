@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from media_pipeline.renditions import prefetch_renditions
 from stories.models import (
+    CampaignPage,
     DigestPage,
     NewsPage,
     Partner,
@@ -144,6 +145,11 @@ class HomePage(SocialMetaMixin, Page):
         context["featured_stories"] = self.featured()
         prefetch_renditions(story.hero_image for story in context["featured_stories"])
         context["story_index"] = self.story_index()
+        context["campaign_pages"] = list(
+            public_pages(CampaignPage.objects.child_of(self))
+            .select_related("campaign")
+            .order_by("title")
+        )
         context["partner_count"] = self.partner_count()
         context["latest_news"] = list(
             public_pages(NewsPage.objects.filter(locale_id=self.locale_id))

@@ -161,6 +161,8 @@ def _resolve(value, stories: dict[str, StoryPage]):
         return resolved
     if isinstance(value, list):
         return [_resolve(item, stories) for item in value]
+    if isinstance(value, tuple):  # a child of a nested StreamBlock: (block type, value)
+        return (value[0], _resolve(value[1], stories))
     return value
 
 
@@ -185,6 +187,7 @@ def build_stories(home: HomePage, campaigns: dict[str, Campaign]) -> list[StoryP
             "campaign": campaigns[spec["campaign"]],
             "hero_image": demo_image(spec["image"]),
             "hero_alt_text": spec["hero_alt_text"],
+            "cover_layout": spec.get("cover_layout", "classic"),
             "body": _stream_value(spec["body"], built),
         }
         story = StoryPage.objects.child_of(index).filter(slug=spec["slug"]).first()

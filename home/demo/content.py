@@ -128,6 +128,7 @@ STORIES = [
         "tags": ["children", "culture"],
         "image": ZAHRA_IMAGE,
         "hero_alt_text": "Bright crayon strokes and a sun drawn on paper",
+        "cover_layout": "full_screen",
         "body": [
             (
                 "text",
@@ -181,25 +182,55 @@ STORIES = [
                 "scrollytelling",
                 {
                     "title": "From silence to colour",
+                    # Three pictures, then a step that keeps the last one and zooms into it.
                     "steps": [
                         {
-                            "image": drawing(4),
-                            "alt_text": "A blank sheet with a few grey strokes",
+                            "media": [
+                                (
+                                    "image",
+                                    {
+                                        "image": drawing(4),
+                                        "alt_text": "A blank sheet with a few grey strokes",
+                                    },
+                                )
+                            ],
                             "text": "For three years, paper and crayons were hidden away.",
                         },
                         {
-                            "image": drawing(5),
-                            "alt_text": "A sheet half covered in bright colours",
+                            "media": [
+                                (
+                                    "image",
+                                    {
+                                        "image": drawing(5),
+                                        "alt_text": "A sheet half covered in bright colours",
+                                    },
+                                )
+                            ],
                             "text": "After the liberation, her teacher brought her a box of crayons.",
                         },
                         {
-                            "image": drawing(6),
-                            "alt_text": "A sheet full of colour with a big sun",
+                            "media": [
+                                (
+                                    "image",
+                                    {
+                                        "image": drawing(6),
+                                        "alt_text": "A sheet full of colour with a big sun",
+                                    },
+                                )
+                            ],
                             "text": "Now she draws every day, and her pictures cover the walls.",
+                        },
+                        {
+                            "media": [],
+                            "zoom": "2",
+                            "focus_x": 70,
+                            "focus_y": 30,
+                            "text": "The sun comes first in every picture she draws.",
                         },
                     ],
                 },
             ),
+            ("heading", {"text": "Back at school", "level": "h2", "anchor": "back-at-school"}),
             (
                 "key_fact",
                 {
@@ -230,6 +261,7 @@ STORIES = [
         "tags": ["education", "children"],
         "image": DOHUK_IMAGE,
         "hero_alt_text": "Rows of prefabricated classrooms under a clear sky",
+        "cover_layout": "split",
         "body": [
             (
                 "text",
@@ -377,6 +409,7 @@ CAMPAIGN_PAGES = [
         "intro": "<p>Every child displaced by Daesh deserves a safe place to learn. Our partners build schools and train teachers so that no child is left behind.</p>",
         "image": DOHUK_IMAGE,
         "hero_alt_text": "Rows of prefabricated classrooms under a clear sky",
+        "cover_layout": "split",
     },
 ]
 
@@ -1028,4 +1061,20 @@ TRANSLATIONS["fr"].update(
 )
 TRANSLATIONS["ar"].update(
     {"children": "الأطفال", "culture": "الثقافة", "education": "التعليم", "heritage": "التراث"}
+)
+
+# Storytelling additions: a zoom step in Zahra's scrollytelling and a second chapter heading.
+TRANSLATIONS["fr"].update(
+    {
+        "The sun comes first in every picture she draws.": "Le soleil vient en premier dans chacun de ses dessins.",
+        "Back at school": "De retour à l’école",
+        "back-at-school": "back-at-school",
+    }
+)
+TRANSLATIONS["ar"].update(
+    {
+        "The sun comes first in every picture she draws.": "الشمس تأتي أولاً في كل رسمة ترسمها.",
+        "Back at school": "العودة إلى المدرسة",
+        "back-at-school": "back-at-school",
+    }
 )

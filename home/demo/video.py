@@ -39,6 +39,8 @@ CUE_TRANSLATIONS = {
     },
 }
 BLOCK_CAPTION = "Zahra back at school: a short film (demo clip)."
+LOOP_DESCRIPTION = "A moving test pattern standing in for a loop of the classroom (demo clip)."
+LOOP_OVERLAY = "Every child deserves a school."
 
 
 def generate_clip(path: Path) -> Path:
@@ -94,6 +96,8 @@ def add_demo_video(stories, translate, catalogues: dict[str, dict[str, str]]) ->
     for code, catalogue in catalogues.items():
         if code in CUE_TRANSLATIONS:
             catalogue.setdefault(BLOCK_CAPTION, _BLOCK_CAPTION_TRANSLATIONS[code])
+            catalogue.setdefault(LOOP_DESCRIPTION, _LOOP_TRANSLATIONS[code][0])
+            catalogue.setdefault(LOOP_OVERLAY, _LOOP_TRANSLATIONS[code][1])
     zahra = next(story for story in stories if story.slug == ZAHRA_SLUG)
     blocks = [(child.block_type, child.value) for child in zahra.body]
     if not any(block_type == "video" for block_type, _value in blocks):
@@ -103,10 +107,34 @@ def add_demo_video(stories, translate, catalogues: dict[str, dict[str, str]]) ->
         blocks.insert(1, ("video", video_block))
         zahra.body = blocks
         zahra.save_revision().publish()
+    if not any(block_type == "background_video" for block_type, _value in blocks):
+        # A muted loop before the closing paragraph, so the demo shows the background video
+        # block and its pause button.
+        loop = zahra.body.stream_block.child_blocks["background_video"].to_python(
+            {
+                "video": video.pk,
+                "description": LOOP_DESCRIPTION,
+                "overlay_text": LOOP_OVERLAY,
+                "caption": "",
+            }
+        )
+        blocks.insert(len(blocks) - 2, ("background_video", loop))
+        zahra.body = blocks
+        zahra.save_revision().publish()
     return video
 
 
 _BLOCK_CAPTION_TRANSLATIONS = {
     "fr": "Zahra de retour à l’école : un court film (extrait de démonstration).",
     "ar": "زهراء تعود إلى المدرسة: فيلم قصير (مقطع تجريبي).",
+}
+_LOOP_TRANSLATIONS = {
+    "fr": (
+        "Une mire animée, à la place d’une boucle filmée en classe (extrait de démonstration).",
+        "Chaque enfant mérite une école.",
+    ),
+    "ar": (
+        "نمط اختبار متحرك بدلاً من لقطة متكررة من الصف (مقطع تجريبي).",
+        "كل طفل يستحق مدرسة.",
+    ),
 }

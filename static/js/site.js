@@ -134,36 +134,7 @@
         });
     }
 
-    /* ---- Scrollytelling ---------------------------------------------------------------- */
-    function setupScrollytelling() {
-        if (!("IntersectionObserver" in window)) return;
-        all("[data-scrolly]").forEach(function (section) {
-            var media = section.querySelector(".block-scrolly__media");
-            var steps = all(".block-scrolly__step", section);
-            if (!media || steps.length < 2) return;
-            section.classList.add("is-enhanced");
-            steps.forEach(function (step, index) {
-                var img = step.querySelector("img");
-                if (!img) return;
-                var copy = img.cloneNode(true);
-                copy.removeAttribute("loading");
-                copy.setAttribute("data-step", index);
-                if (index === 0) copy.classList.add("is-active");
-                media.appendChild(copy);
-            });
-            var observer = new IntersectionObserver(function (entries) {
-                entries.forEach(function (entry) {
-                    if (!entry.isIntersecting) return;
-                    var index = steps.indexOf(entry.target);
-                    steps.forEach(function (step, i) { step.classList.toggle("is-active", i === index); });
-                    all("img", media).forEach(function (img) {
-                        img.classList.toggle("is-active", img.getAttribute("data-step") === String(index));
-                    });
-                });
-            }, { rootMargin: "-45% 0px -45% 0px" });
-            steps.forEach(function (step) { observer.observe(step); });
-        });
-    }
+    /* Scrollytelling, background video, chapters, reading progress and sharing: stories/static/stories/story.js */
 
     /* ---- Load more ---------------------------------------------------------------------- */
     function setupLoadMore(root) {
@@ -302,7 +273,6 @@
         setupConsent();
         setupCarousels();
         setupBeforeAfter();
-        setupScrollytelling();
         setupLoadMore(document);
         setupTour();
         openTargetDetails();

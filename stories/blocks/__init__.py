@@ -5,6 +5,7 @@ spotlights). Each block has its own template under ``stories/templates/stories/b
 """
 
 from .accordion import AccordionBlock
+from .background_video import BackgroundVideoBlock
 from .before_after import BeforeAfterBlock
 from .chart import ChartBlock
 from .document import DocumentDownloadBlock
@@ -25,6 +26,7 @@ from .timeline import TimelineBlock
 __all__ = [
     "RICH_TEXT_FEATURES",
     "AccordionBlock",
+    "BackgroundVideoBlock",
     "BeforeAfterBlock",
     "ChartBlock",
     "ConsentEmbedBlock",

@@ -8,6 +8,12 @@ from wagtail import blocks
 from .anchor import AnchorBlock
 
 
+def heading_anchor(value) -> str:
+    """The heading's ``id``: the editor's anchor, else one derived from the text. Unicode is
+    kept so Arabic headings stay linkable instead of collapsing to ""."""
+    return value.get("anchor") or slugify(value.get("text", ""), allow_unicode=True)
+
+
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=160)
     level = blocks.ChoiceBlock(
@@ -25,10 +31,7 @@ class HeadingBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        # allow_unicode keeps Arabic headings linkable instead of collapsing them to "".
-        context["anchor"] = value.get("anchor") or slugify(
-            value.get("text", ""), allow_unicode=True
-        )
+        context["anchor"] = heading_anchor(value)
         return context
 
     def clean(self, value):

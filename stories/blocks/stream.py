@@ -9,6 +9,7 @@ from wagtail import blocks
 from media_pipeline.blocks import AudioBlock, VideoBlock
 
 from .accordion import AccordionBlock
+from .background_video import BackgroundVideoBlock
 from .before_after import BeforeAfterBlock
 from .chart import ChartBlock
 from .document import DocumentDownloadBlock
@@ -42,6 +43,7 @@ class StoryStreamBlock(blocks.StreamBlock):
     video = VideoBlock(group=MEDIA)
     audio = AudioBlock(group=MEDIA)
     embed = ConsentEmbedBlock(group=MEDIA)
+    background_video = BackgroundVideoBlock(group=MEDIA)
     before_after = BeforeAfterBlock(group=MEDIA)
     key_fact = KeyFactBlock(group=DATA)
     map = MapBlock(group=DATA)

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 
 from media_pipeline.renditions import images_in, prefetch_renditions
 
+from ..panels import SocialCardPreviewPanel
 from ..public_urls import public_base_url
 
 PER_PAGE = 12
@@ -48,7 +49,7 @@ class SocialMetaMixin(models.Model):
             heading=_("For search engines"),
         ),
         MultiFieldPanel(
-            [FieldPanel("social_image"), FieldPanel("social_text")],
+            [FieldPanel("social_image"), FieldPanel("social_text"), SocialCardPreviewPanel()],
             heading=_("For social media"),
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -17,6 +20,7 @@ from media_pipeline.blocks import transcripts_for_search
 from media_pipeline.renditions import prefetch_renditions
 
 from ..blocks import StoryStreamBlock
+from ..blocks.heading import heading_anchor
 from ..render_cache import Deferred
 from ..visibility import keep_public, public_pages, with_visibility
 from .base import LISTING_QUERY_PARAMS, SocialMetaMixin, paginate, wants_fragment
@@ -145,8 +149,20 @@ class StoryPageTag(TaggedItemBase):
     )
 
 
+@dataclass(frozen=True)
+class Chapter:
+    anchor: str
+    title: str
+
+
+class CoverLayout(models.TextChoices):
+    CLASSIC = "classic", _("Classic: picture above the title")
+    FULL_SCREEN = "full_screen", _("Full screen: title over the picture or video")
+    SPLIT = "split", _("Split: picture beside the title")
+
+
 class StoryPage(SocialMetaMixin, Page):
-    """One story: a hero, a standfirst and a body composed from storytelling blocks."""
+    """One story: a cover, a standfirst and a body composed from storytelling blocks."""
 
     standfirst = models.TextField(
         _("standfirst"),
@@ -158,6 +174,28 @@ class StoryPage(SocialMetaMixin, Page):
         _("location"), max_length=120, blank=True, help_text=_("e.g. Raqqa, Syria")
     )
     hero_image, hero_alt_text = hero_fields()
+    cover_layout = models.CharField(
+        _("cover layout"),
+        max_length=16,
+        choices=CoverLayout.choices,
+        default=CoverLayout.CLASSIC,
+        help_text=_(
+            "How the story opens. Set the hero image's focal point (Images > edit) on the "
+            "faces: every crop keeps it in view."
+        ),
+    )
+    cover_video = models.ForeignKey(
+        "media_pipeline.Video",
+        verbose_name=_("cover video"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Full-screen cover only: a short muted loop played behind the title, with a pause "
+            "button. The hero image is its poster and what readers who prefer less motion see."
+        ),
+    )
     campaign = models.ForeignKey(
         Campaign,
         verbose_name=_("campaign"),
@@ -178,8 +216,13 @@ class StoryPage(SocialMetaMixin, Page):
         *Page.content_panels,
         FieldPanel("standfirst"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt_text")],
-            heading=_("Hero"),
+            [
+                FieldPanel("cover_layout"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt_text"),
+                FieldPanel("cover_video"),
+            ],
+            heading=_("Cover"),
         ),
         FieldRowPanel([FieldPanel("date"), FieldPanel("location")], heading=_("When and where")),
         MultiFieldPanel(
@@ -225,6 +268,40 @@ class StoryPage(SocialMetaMixin, Page):
         """What the page's videos say, in the page's language, so search finds it."""
         return transcripts_for_search(self.body, self.locale.language_code)
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.cover_layout != CoverLayout.CLASSIC and not self.hero_image_id:
+            errors["hero_image"] = _(
+                "The full-screen and split covers show the hero image: choose one, or pick "
+                "the classic cover."
+            )
+        if self.cover_video_id and self.cover_layout != CoverLayout.FULL_SCREEN:
+            errors["cover_video"] = _(
+                "A cover video plays only behind a full-screen cover: pick that layout, or "
+                "remove the video."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def chapters(self) -> list[Chapter]:
+        """The story's sections (its H2 heading blocks), in order, for the chapter navigation."""
+        return [
+            Chapter(anchor=heading_anchor(block.value), title=block.value["text"])
+            for block in self.body
+            if block.block_type == "heading" and block.value.get("level", "h2") == "h2"
+        ]
+
+    def focal_position(self) -> str:
+        """``object-position`` for the cover picture: the image's point at x % / y % lands on
+        the box's point at x % / y %, so the focal point stays in view whatever the crop."""
+        image = self.hero_image
+        if image is None or image.focal_point_x is None or not image.width or not image.height:
+            return "50% 50%"
+        x = round(100 * image.focal_point_x / image.width)
+        y = round(100 * image.focal_point_y / image.height)
+        return f"{min(max(x, 0), 100)}% {min(max(y, 0), 100)}%"
+
     def related(self) -> list[StoryPage]:
         """The editor's picks in this language, else the latest stories of the same campaign."""
         # The picks' ids first: most stories have none, and the ids cost a far smaller query
@@ -261,6 +338,10 @@ class StoryPage(SocialMetaMixin, Page):
         # Built only if the template's cached fragments miss (stories/render_cache.py).
         context["related_stories"] = Deferred(self.related_with_renditions)
         context["topics"] = Deferred(lambda: labelled(self.tags.all(), self.locale_id))
+        context["related_stories"] = self.related()
+        prefetch_renditions(story.hero_image for story in context["related_stories"])
+        context["topics"] = labelled(self.tags.all(), self.locale_id)
+        context["chapters"] = self.chapters()
         return context
 
 

@@ -63,3 +63,32 @@ def article_jsonld(context) -> SafeString:
         article_data(page, request, settings.WAGTAIL_SITE_NAME), ensure_ascii=False
     ).translate(_JSON_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308
+
+
+@register.inclusion_tag("stories/includes/campaign_link.html", takes_context=True)
+def campaign_link(context, campaign, css_class: str = "") -> dict:
+    """``{% campaign_link story.campaign "story-card__campaign" %}``: the hashtag, linked to its
+    campaign page when one is live in this language (plain text otherwise)."""
+    from ..campaigns import campaign_url
+
+    return {
+        "campaign": campaign,
+        "css_class": css_class,
+        "url": campaign_url(context.get("request"), campaign),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def campaign_href(context, campaign) -> str:
+    """``{% campaign_href post.campaign as url %}``: its campaign page's address, or ""."""
+    from ..campaigns import campaign_url
+
+    return campaign_url(context.get("request"), campaign)
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page) -> list[dict]:
+    """Plain links that share ``page`` on the usual networks: no script of theirs runs here."""
+    from ..sharing import share_links as links
+
+    return links(page, context.get("request"))

@@ -62,7 +62,9 @@ def test_visitor_takes_the_tour_reads_a_story_and_loads_more(
 
     # A #LifeafterDaesh story, chosen through the campaign filter.
     page.locator(".site-nav").get_by_role("link", name="Stories").click()
-    page.get_by_role("link", name="#LifeafterDaesh").click()
+    # The filter, not the cards' hashtags (those lead to the campaign page).
+    filters = page.get_by_role("navigation", name="Filter by campaign")
+    filters.get_by_role("link", name="#LifeafterDaesh").click()
     expect(page).to_have_url(re.compile(r"campaign=lifeafterdaesh"))
     page.get_by_role("link", name="Rebuilding the blacksmith market in Mosul").click()
     expect(page.locator(".story__campaign")).to_have_text("#LifeafterDaesh")

@@ -220,8 +220,14 @@ def test_scrollytelling_is_a_plain_sequence_in_html(image, other_image):
     raw = {
         "title": "",
         "steps": [
-            {"image": image.pk, "alt_text": "A", "text": "First"},
-            {"image": other_image.pk, "alt_text": "B", "text": "Second"},
+            {
+                "media": [{"type": "image", "value": {"image": image.pk, "alt_text": "A"}}],
+                "text": "First",
+            },
+            {
+                "media": [{"type": "image", "value": {"image": other_image.pk, "alt_text": "B"}}],
+                "text": "Second",
+            },
         ],
     }
     html = render(ScrollytellingBlock(), raw)
@@ -319,8 +325,11 @@ def _body(count: int, image, other_image, document, related) -> list:
             {
                 "title": "",
                 "steps": [
-                    {"image": image, "alt_text": "1", "text": "One"},
-                    {"image": other_image, "alt_text": "2", "text": "Two"},
+                    {"media": [("image", {"image": image, "alt_text": "1"})], "text": "One"},
+                    {
+                        "media": [("image", {"image": other_image, "alt_text": "2"})],
+                        "text": "Two",
+                    },
                 ],
             },
         ),
