@@ -338,9 +338,6 @@ class StoryPage(SocialMetaMixin, Page):
         # Built only if the template's cached fragments miss (stories/render_cache.py).
         context["related_stories"] = Deferred(self.related_with_renditions)
         context["topics"] = Deferred(lambda: labelled(self.tags.all(), self.locale_id))
-        context["related_stories"] = self.related()
-        prefetch_renditions(story.hero_image for story in context["related_stories"])
-        context["topics"] = labelled(self.tags.all(), self.locale_id)
         context["chapters"] = self.chapters()
         return context
 
