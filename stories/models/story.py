@@ -286,10 +286,12 @@ class StoryPage(SocialMetaMixin, Page):
 
     def chapters(self) -> list[Chapter]:
         """The story's sections (its H2 heading blocks), in order, for the chapter navigation."""
+        # From the stored data: turning the whole body into blocks would fetch every chosen
+        # image and story, which the cached body fragment otherwise spares.
         return [
-            Chapter(anchor=heading_anchor(block.value), title=block.value["text"])
-            for block in self.body
-            if block.block_type == "heading" and block.value.get("level", "h2") == "h2"
+            Chapter(anchor=heading_anchor(block["value"]), title=block["value"].get("text", ""))
+            for block in self.body.raw_data
+            if block["type"] == "heading" and (block["value"] or {}).get("level", "h2") == "h2"
         ]
 
     def focal_position(self) -> str:
