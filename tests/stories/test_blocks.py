@@ -97,7 +97,9 @@ def test_full_bleed_image_uses_wide_srcset_and_lazy_loading(image):
     html = render(FullBleedImageBlock(), {"image": image.pk, "alt_text": "Desks", "caption": ""})
     img = html.img
     assert img["alt"] == "Desks" and img["loading"] == "lazy"
-    assert "2000w" in img["srcset"] and img["sizes"] == "100vw"
+    # Three widths (640, 1200, then 2000 capped at the original's width, as the file really is).
+    widths = [c.split()[-1] for c in img["srcset"].split(", ")]
+    assert widths == ["640w", "1200w", f"{image.width}w"] and img["sizes"] == "100vw"
     assert html.figcaption.get_text(strip=True) == "Demo illustration"  # the image's credit
 
 
