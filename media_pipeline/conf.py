@@ -96,3 +96,9 @@ def work_dir() -> Path:
     """Root of the workers' per-job scratch folders (sources fetched from S3, outputs)."""
     configured = getattr(settings, "MEDIA_PIPELINE_WORK_DIR", "")
     return Path(configured or Path(tempfile.gettempdir()) / "storysite-transcode")
+
+
+def abandoned_upload_hours() -> float:
+    """Direct uploads to S3 not finished (or finished but never saved as a video) this many
+    hours after they started are aborted and their parts or object deleted."""
+    return float(getattr(settings, "MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS", 24))
