@@ -35,15 +35,23 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
-from . import conf, storage
+from . import conf, direct_upload, storage
 from .models import Video
-from .probe import INPUT_FORMATS, ProbeFailed, picture_stream, run_ffprobe, summarise
+from .probe import (
+    INPUT_FORMATS,
+    ProbeFailed,
+    picture_stream,
+    run_ffprobe,
+    summarise,
+    validate_video_file,
+)
 from .transcode import (
     FIRST_MASTER,
     PUBLISHED_MASTER,
@@ -457,6 +465,115 @@ def _mark_lost_task_results(video_id: int, version: int) -> None:
 
 class WorkerLost(Exception):
     """Recorded on the task result of a job whose worker died."""
+
+
+def schedule_upload_sweep(when: datetime.datetime | None = None) -> None:
+    """Queue ``sweep_uploads`` for when an upload started now would count as abandoned."""
+    sweeper = on_video_queue(sweep_uploads)
+    if not sweeper.get_backend().supports_defer:
+        return  # manage.py abort_abandoned_uploads does it by hand
+    when = when or timezone.now() + datetime.timedelta(hours=conf.abandoned_upload_hours())
+    sweeper.using(run_after=when + datetime.timedelta(seconds=60)).enqueue()
+
+
+@task()
+def sweep_uploads() -> dict:
+    """Abort direct uploads left unfinished past ``MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS`` and
+    delete finished ones no video refers to; while younger ones remain, look again when the
+    next one falls due. Queued by every upload that starts, so no cron job is needed."""
+    if not direct_upload.is_enabled():
+        return {"aborted": 0, "deleted": 0}
+    referenced = set(
+        Video.objects.filter(source__startswith=f"{direct_upload.UPLOAD_PREFIX}/").values_list(
+            "source", flat=True
+        )
+    )
+    result = storage.with_retries(lambda: direct_upload.sweep(referenced), "sweeping uploads")
+    next_due = result.pop("next_due")
+    if next_due is not None:
+        schedule_upload_sweep(next_due - datetime.timedelta(hours=conf.abandoned_upload_hours()))
+    if result["aborted"] or result["deleted"]:
+        logger.info("Abandoned uploads removed: %s", result)
+    return result
+
+
+@task()
+def check_uploaded_video(video_id: int, name: str, attempt: int = 1) -> str:
+    """Probe a file the browser sent straight to the bucket, with the rules and messages of the
+    form upload (``probe.validate_video_file``). Accepted: it becomes the video's source and is
+    transcoded. Refused: the reason is shown in the admin listing, and the object and any parts
+    left of its upload are deleted."""
+    video = Video.objects.filter(pk=video_id).first()
+    if video is None:
+        _remove_upload(name)
+        return "deleted"
+    Video.objects.filter(pk=video_id).update(
+        status=Video.Status.PROBING, progress=0, error_message="", heartbeat_at=timezone.now()
+    )
+    try:
+        with job_work_dir(video_id, 0) as folder:
+            local = folder / ("upload" + Path(name).suffix.lower())
+
+            def download() -> None:
+                with default_storage.open(name, "rb") as remote, local.open("wb") as copy:
+                    shutil.copyfileobj(remote, copy, 8 * 1024 * 1024)
+
+            storage.with_retries(download, "fetching the upload")
+            probe = validate_video_file(local, Path(name).name, local.stat().st_size)
+            size = local.stat().st_size
+    except ValidationError as exc:
+        return _refuse(video_id, name, " ".join(exc.messages))
+    except Exception as exc:
+        delays = conf.outage_retry_delays()
+        if storage.is_unavailable(exc) and attempt <= len(delays):
+            retry_at = timezone.now() + datetime.timedelta(seconds=delays[attempt - 1])
+            Video.objects.filter(pk=video_id).update(
+                status=Video.Status.WAITING, attempt=attempt + 1, retry_at=retry_at
+            )
+            if check_uploaded_video.get_backend().supports_defer:
+                on_video_queue(check_uploaded_video).using(run_after=retry_at).enqueue(
+                    video_id, name, attempt + 1
+                )
+            return "waiting for storage"
+        logger.exception("Checking the upload %s of video %s failed", name, video_id)
+        return _refuse(video_id, name, _error_text(exc))
+    with transaction.atomic():
+        video = Video.objects.select_for_update().get(pk=video_id)
+        previous = video.source.name if video.source.name != name else ""
+        video.source.name = name
+        video.apply_probe(probe, size)
+        video.save()
+        video.request_transcode()
+        if previous:
+            transaction.on_commit(lambda: _delete_source_quietly(previous))
+    return "accepted"
+
+
+def _refuse(video_id: int, name: str, message: str) -> str:
+    _remove_upload(name)
+    video = Video.objects.filter(pk=video_id).first()
+    if video is not None:
+        fields = {"status": Video.Status.REFUSED, "error_message": message[:4000], "progress": 0}
+        if video.source.name == name:
+            fields["source"] = ""
+        Video.objects.filter(pk=video_id).update(**fields)
+        # A real save for post_save listeners (the admin listing's and pages' caches).
+        Video.objects.get(pk=video_id).save(update_fields=["updated_at"])
+    return "refused"
+
+
+def _remove_upload(name: str) -> None:
+    """The uploaded object and any multipart upload still open for it (its parts)."""
+    storage.with_retries(lambda: default_storage.delete(name), f"deleting {name}")
+    if direct_upload.is_enabled():
+        storage.with_retries(lambda: direct_upload.abort_all_for(name), f"aborting {name}")
+
+
+def _delete_source_quietly(name: str) -> None:
+    try:
+        storage.with_retries(lambda: default_storage.delete(name), f"deleting {name}")
+    except Exception:
+        logger.warning("Could not delete the replaced source %s", name, exc_info=True)
 
 
 @task()
