@@ -31,6 +31,7 @@ def enqueue_upload_check(video_id: int, name: str) -> None:
 
     on_video_queue(check_uploaded_video).enqueue(video_id, name)
 
+
 STORAGE_UNAVAILABLE = _(
     "The file could not be stored: the media storage is unavailable. Nothing was saved. "
     "Try again in a few minutes."
