@@ -43,7 +43,14 @@ def allow_browser_uploads(bucket: dict, origin: str) -> None:
 
 
 @pytest.fixture
-def s3_admin(s3_bucket, settings, live_server, transactional_db, django_user_model, page):
+def s3_admin(
+    s3_bucket,  # noqa: F811 (the fixture imported above)
+    settings,
+    live_server,
+    transactional_db,
+    django_user_model,
+    page,
+):
     settings.MEDIA_PIPELINE_X264_PRESET = "ultrafast"
     settings.MEDIA_PIPELINE_LADDER = [360, 540]
     allow_browser_uploads(s3_bucket, live_server.url)
