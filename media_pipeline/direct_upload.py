@@ -33,7 +33,12 @@ UPLOAD_PREFIX = "uploads"
 PART_SIZE = 8 * 1024 * 1024  # S3 needs ≥ 5 MiB per part but the last; 8 MiB resumes cheaply
 MAX_PARTS = 10_000  # S3's limit
 PRESIGN_SECONDS = 3600
-KEY = re.compile(rf"^{UPLOAD_PREFIX}/(?P<user>[0-9]+)/[0-9a-f]{{32}}/[^/]+$")
+# uploads/<user id>/<start, Unix seconds>-<random>/<file name>: the server picks it, so the
+# start time in it can be trusted by the sweep (S3 listings' "Initiated" is not kept by every
+# S3-compatible store).
+KEY = re.compile(
+    rf"^{UPLOAD_PREFIX}/(?P<user>[0-9]+)/(?P<started>[0-9]{{1,12}})-[0-9a-f]{{16}}/[^/]+$"
+)
 
 
 def is_enabled() -> bool:
@@ -66,7 +71,16 @@ def _storage_name(key: str) -> str:
 def new_name(user_id: int, filename: str) -> str:
     """The storage name the server picks for an upload: the editor's file name, made safe."""
     safe = get_valid_filename(Path(filename).name)[:100] or "video"
-    return f"{UPLOAD_PREFIX}/{user_id}/{uuid.uuid4().hex}/{safe}"
+    started = int(timezone.now().timestamp())
+    return f"{UPLOAD_PREFIX}/{user_id}/{started}-{uuid.uuid4().hex[:16]}/{safe}"
+
+
+def started_at(name: str, fallback: datetime.datetime) -> datetime.datetime:
+    """When the upload of ``name`` was started, from its key (else ``fallback``)."""
+    match = KEY.match(name)
+    if not match:
+        return fallback
+    return datetime.datetime.fromtimestamp(int(match.group("started")), tz=datetime.UTC)
 
 
 def check_owner(name: str, user_id: int) -> str:
@@ -191,20 +205,22 @@ def sweep(referenced: set[str], now: datetime.datetime | None = None) -> dict:
     paginator = client.get_paginator("list_multipart_uploads")
     for page in paginator.paginate(Bucket=bucket, Prefix=prefix):
         for upload in page.get("Uploads", []):
-            if upload["Initiated"] < limit:
+            started = started_at(_storage_name(upload["Key"]), upload["Initiated"])
+            if started < limit:
                 client.abort_multipart_upload(
                     Bucket=bucket, Key=upload["Key"], UploadId=upload["UploadId"]
                 )
                 aborted += 1
             else:
-                later(upload["Initiated"])
+                later(started)
     for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
         for item in page.get("Contents", []):
             if _storage_name(item["Key"]) in referenced:
                 continue
-            if item["LastModified"] < limit:
+            started = started_at(_storage_name(item["Key"]), item["LastModified"])
+            if started < limit:
                 client.delete_object(Bucket=bucket, Key=item["Key"])
                 deleted += 1
             else:
-                later(item["LastModified"])
+                later(started)
     return {"aborted": aborted, "deleted": deleted, "next_due": next_due}

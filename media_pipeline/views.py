@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -152,14 +153,22 @@ def status_view(request: HttpRequest) -> JsonResponse:
 # --- Direct upload to S3 (signed by the server, sent by the browser) ---------------------------
 
 
-def _require_upload_permission(request: HttpRequest) -> None:
-    if not (
-        request.user.has_perm("media_pipeline.add_video")
-        or request.user.has_perm("media_pipeline.change_video")
-    ):
-        raise PermissionDenied
-    if not direct_upload.is_enabled():
-        raise Http404("Direct upload needs S3 media storage")
+def upload_endpoint(view):
+    """Only for editors who may add or change videos, and only with S3 media storage. A refusal
+    is a JSON answer the uploader shows (Wagtail would redirect a PermissionDenied)."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not (
+            request.user.has_perm("media_pipeline.add_video")
+            or request.user.has_perm("media_pipeline.change_video")
+        ):
+            return JsonResponse({"error": gettext("You may not upload videos.")}, status=403)
+        if not direct_upload.is_enabled():
+            raise Http404("Direct upload needs S3 media storage")
+        return view(request, *args, **kwargs)
+
+    return checked
 
 
 def _json_body(request: HttpRequest) -> dict:
@@ -201,8 +210,8 @@ def _owned(request: HttpRequest, values) -> tuple[str, str]:
 
 
 @require_POST
+@upload_endpoint
 def upload_create_view(request: HttpRequest) -> JsonResponse:
-    _require_upload_permission(request)
 
     def create() -> dict:
         body = _json_body(request)
@@ -220,8 +229,8 @@ def upload_create_view(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@upload_endpoint
 def upload_sign_part_view(request: HttpRequest) -> JsonResponse:
-    _require_upload_permission(request)
 
     def sign() -> dict:
         name, upload_id = _owned(request, request.GET)
@@ -234,16 +243,16 @@ def upload_sign_part_view(request: HttpRequest) -> JsonResponse:
 
 
 @require_GET
+@upload_endpoint
 def upload_list_parts_view(request: HttpRequest) -> JsonResponse:
-    _require_upload_permission(request)
     return _upload_answer(
         lambda: {"parts": direct_upload.list_parts(*_owned(request, request.GET))}
     )
 
 
 @require_POST
+@upload_endpoint
 def upload_complete_view(request: HttpRequest) -> JsonResponse:
-    _require_upload_permission(request)
 
     def complete() -> dict:
         body = _json_body(request)
@@ -257,8 +266,8 @@ def upload_complete_view(request: HttpRequest) -> JsonResponse:
 
 
 @require_POST
+@upload_endpoint
 def upload_abort_view(request: HttpRequest) -> JsonResponse:
-    _require_upload_permission(request)
 
     def abort() -> dict:
         direct_upload.abort(*_owned(request, _json_body(request)))

@@ -74,7 +74,7 @@ def test_direct_upload_goes_to_the_bucket_then_the_worker_checks_and_transcodes_
 ):
     upload = upload_through_endpoints(admin_client, clip.read_bytes())
     user_id = admin_client.session["_auth_user_id"]
-    assert re.fullmatch(rf"uploads/{user_id}/[0-9a-f]{{32}}/interview\.mp4", upload["key"])
+    assert re.fullmatch(rf"uploads/{user_id}/[0-9]+-[0-9a-f]{{16}}/interview\.mp4", upload["key"])
     assert upload["key"] in bucket_keys(s3_bucket)
 
     with django_capture_on_commit_callbacks(execute=True):
