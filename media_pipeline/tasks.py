@@ -271,6 +271,7 @@ def publish(job: _Job, manifest: dict, prefix: str, *, final: bool) -> None:
             {**rendition, "playlist": f"{prefix}/{rendition['playlist']}"}
             for rendition in manifest["renditions"]
         ],
+        "earlier_mp4s": [f"{prefix}/{name}" for name in manifest.get("earlier_mp4s", [])],
         "version": job.version,
     }
     fields = {"outputs": outputs}

@@ -429,4 +429,6 @@ def transcode(
         "height": top.height,
         "renditions": [_rendition(rung) for rung in rungs],
         "complete": True,
+        # Pages rendered while only the first rung was out name its MP4: it stays, listed here.
+        "earlier_mp4s": [first_mp4] if first_mp4 != "video.mp4" else [],
     }
