@@ -92,7 +92,7 @@ def test_editor_uploads_straight_to_the_bucket_with_progress_then_it_transcodes(
         )
 
     page.goto(s3_admin["url"] + "/admin/videos/add/")
-    page.on("requestfinished", requests_made.append)
+    page.on("requestfinished", lambda request: requests_made.append(request))
     page.locator("#id_title").fill("Dohuk school")
     choose_file(page, clip)
     seen = []
