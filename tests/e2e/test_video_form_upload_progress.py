@@ -42,7 +42,8 @@ def test_form_upload_shows_progress_to_100_and_saves(editor, page, tmp_path):
     page.locator("#id_source").set_input_files(str(clip))
     page.evaluate(RECORD_PROGRESS)
     page.locator("form button[type=submit]").first.click()
-    page.wait_for_url(editor + "/admin/videos/")
+    # The test settings run tasks at once, in the save request: transcoding it.
+    page.wait_for_url(editor + "/admin/videos/", timeout=300_000)
     seen = page.evaluate("JSON.parse(sessionStorage.getItem('seen') || '[]')")
     assert seen and max(seen) == 100, seen
     video = Video.objects.get(title="School assembly")
