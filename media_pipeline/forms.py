@@ -111,6 +111,18 @@ class DirectUploadWidget(forms.Widget):
     object's name (in a hidden input) once the upload is complete."""
 
     template_name = "media_pipeline/admin/direct_upload_widget.html"
+    needs_multipart_form = True  # the no-JavaScript fallback posts the file itself
+
+    def value_from_datadict(self, data, files, name):
+        return files.get(name) or data.get(name, "")
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and name not in files
+
+    def format_value(self, value):
+        # Only a finished upload's name goes back into the form (after another field's error),
+        # never the current source: saving the edit page again must not "upload" it anew.
+        return value if isinstance(value, str) else ""
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
@@ -131,6 +143,23 @@ class DirectUploadWidget(forms.Widget):
         )
 
 
+class DirectUploadField(forms.FileField):
+    """The name of an object the browser uploaded to the bucket, or (without JavaScript) the
+    file itself, posted with the form as before."""
+
+    widget = DirectUploadWidget
+
+    def to_python(self, data):
+        return data if isinstance(data, str) else super().to_python(data)
+
+    def clean(self, data, initial=None):
+        if not isinstance(data, str):
+            return super().clean(data, initial)
+        if not data and self.required and not initial:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return data
+
+
 class VideoForm(StoresUploadWhenValid, WagtailAdminModelForm):
     upload_field = "source"
     probe: ProbeResult | None = None
@@ -141,11 +170,11 @@ class VideoForm(StoresUploadWhenValid, WagtailAdminModelForm):
         if "source" not in self.fields:
             return
         if direct_upload.is_enabled():
-            self.fields["source"] = forms.CharField(
+            self.fields["source"] = DirectUploadField(
                 label=self.fields["source"].label,
                 help_text=self.fields["source"].help_text,
-                required=not (self.instance.pk and self.instance.source),
-                widget=DirectUploadWidget,
+                required=self.fields["source"].required,
+                max_length=self.fields["source"].max_length,
             )
         else:
             self.fields["source"].widget = UploadProgressFileInput()
