@@ -113,7 +113,10 @@ def test_editor_uploads_straight_to_the_bucket_with_progress_then_it_transcodes(
 
     page.locator("form button[type=submit]").first.click()
     # The test settings run tasks at once, in the save request: checking and transcoding it.
-    page.wait_for_url(f"{s3_admin['url']}/admin/videos/", timeout=300_000)
+    try:
+        page.wait_for_url(f"{s3_admin['url']}/admin/videos/", timeout=240_000, wait_until="commit")
+    finally:
+        print("after save:", page.url, page.locator("main").inner_text()[:600])
     video = Video.objects.get(title="Dohuk school")
     assert video.status == Video.Status.READY, video.error_message
     assert video.source.name.startswith("uploads/") and video.source.name.endswith(

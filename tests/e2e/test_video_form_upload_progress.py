@@ -43,7 +43,10 @@ def test_form_upload_shows_progress_to_100_and_saves(editor, page, tmp_path):
     page.evaluate(RECORD_PROGRESS)
     page.locator("form button[type=submit]").first.click()
     # The test settings run tasks at once, in the save request: transcoding it.
-    page.wait_for_url(editor + "/admin/videos/", timeout=300_000)
+    try:
+        page.wait_for_url(editor + "/admin/videos/", timeout=240_000, wait_until="commit")
+    finally:
+        print("after save:", page.url, page.locator("main").inner_text()[:600])
     seen = page.evaluate("JSON.parse(sessionStorage.getItem('seen') || '[]')")
     assert seen and max(seen) == 100, seen
     video = Video.objects.get(title="School assembly")

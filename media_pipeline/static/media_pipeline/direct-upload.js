@@ -154,6 +154,23 @@
     uppy.on("restriction-failed", function (file, error) {
       showError(error.message);
     });
+    // Uppy's own file inputs sit inside this form: keep them out of what the form posts, or
+    // saving would send the whole file to the site after all.
+    form.addEventListener(
+      "submit",
+      function () {
+        var inputs = root.querySelectorAll("[data-uppy-target] input[type=file]");
+        inputs.forEach(function (input) {
+          input.disabled = true;
+        });
+        window.setTimeout(function () {
+          inputs.forEach(function (input) {
+            input.disabled = false;
+          });
+        }, 0);
+      },
+      true,
+    );
     root.uppy = uppy; // for the browser tests
   }
 
