@@ -169,7 +169,7 @@ def test_upload_resumes_after_a_dropped_connection_and_a_reload_sending_only_mis
         )
         return [part["PartNumber"] for part in parts.get("Parts", [])]
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         retried = [n for n in attempts["before"] if n != 1]
         if stored_parts() == [1] and len(retried) > len(set(retried)):

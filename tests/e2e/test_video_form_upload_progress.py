@@ -66,7 +66,7 @@ def test_form_upload_cut_off_says_so_and_saves_nothing(editor, page, tmp_path):
     page.locator("#id_source").set_input_files(str(clip))
     page.locator("form button[type=submit]").first.click()
     error = page.locator("[data-upload-progress-error]")
-    error.wait_for(state="visible")
+    error.wait_for(state="visible", timeout=60_000)
     assert "the connection to the site was lost. Nothing was saved." in error.inner_text()
     assert page.url == editor + "/admin/videos/add/"
     assert not Video.objects.filter(title="Cut off").exists()
