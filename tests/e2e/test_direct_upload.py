@@ -111,7 +111,7 @@ def test_editor_uploads_straight_to_the_bucket_with_progress_then_it_transcodes(
     signing = sent_bytes(s3_admin["url"])
     assert signing < 4096, signing
 
-    page.locator("form button[type=submit]").first.click()
+    page.get_by_role("button", name="Save", exact=True).click()
     # The test settings run tasks at once, in the save request: checking and transcoding it.
     try:
         page.wait_for_url(f"{s3_admin['url']}/admin/videos/", timeout=240_000, wait_until="commit")

@@ -41,7 +41,7 @@ def test_form_upload_shows_progress_to_100_and_saves(editor, page, tmp_path):
     page.locator("#id_title").fill("School assembly")
     page.locator("#id_source").set_input_files(str(clip))
     page.evaluate(RECORD_PROGRESS)
-    page.locator("form button[type=submit]").first.click()
+    page.get_by_role("button", name="Save", exact=True).click()
     # The test settings run tasks at once, in the save request: transcoding it.
     try:
         page.wait_for_url(editor + "/admin/videos/", timeout=240_000, wait_until="commit")
@@ -64,7 +64,7 @@ def test_form_upload_cut_off_says_so_and_saves_nothing(editor, page, tmp_path):
     page.goto(editor + "/admin/videos/add/")
     page.locator("#id_title").fill("Cut off")
     page.locator("#id_source").set_input_files(str(clip))
-    page.locator("form button[type=submit]").first.click()
+    page.get_by_role("button", name="Save", exact=True).click()
     error = page.locator("[data-upload-progress-error]")
     error.wait_for(state="visible", timeout=60_000)
     assert "the connection to the site was lost. Nothing was saved." in error.inner_text()
