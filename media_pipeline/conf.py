@@ -102,3 +102,9 @@ def pregenerate_renditions() -> bool:
     """Queue every template rendition after an image save or page publish (on by default; the
     test settings turn it off so that building the demo does not encode AVIF inline)."""
     return bool(getattr(settings, "MEDIA_PIPELINE_PREGENERATE_RENDITIONS", True))
+
+
+def abandoned_upload_hours() -> float:
+    """Direct uploads to S3 not finished (or finished but never saved as a video) this many
+    hours after they started are aborted and their parts or object deleted."""
+    return float(getattr(settings, "MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS", 24))

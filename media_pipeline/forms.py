@@ -9,18 +9,29 @@ import tempfile
 from pathlib import Path
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.forms import BaseImageForm
 
-from . import storage
+from . import conf, direct_upload, storage
 from .audio import validate_audio_file
 from .captions import parse_chapters, parse_webvtt, read_caption_upload
-from .probe import ProbeResult, validate_video_file
+from .probe import ProbeResult, check_name_and_size, validate_video_file
 
 logger = logging.getLogger(__name__)
+
+
+def enqueue_upload_check(video_id: int, name: str) -> None:
+    from .tasks import check_uploaded_video, on_video_queue
+
+    on_video_queue(check_uploaded_video).enqueue(video_id, name)
+
 
 STORAGE_UNAVAILABLE = _(
     "The file could not be stored: the media storage is unavailable. Nothing was saved. "
@@ -82,17 +93,122 @@ class StoryImageForm(StoresUploadWhenValid, BaseImageForm):
     upload, chooser and edit views alike."""
 
 
+class UploadProgressFileInput(forms.ClearableFileInput):
+    """The form upload (local storage) with a progress bar: ``upload-progress.js`` sends the
+    form with XMLHttpRequest to show how much has been sent, and says so if it fails."""
+
+    template_name = "media_pipeline/admin/upload_progress_input.html"
+
+    def __init__(self, attrs=None):
+        super().__init__({"accept": "video/*", **(attrs or {})})
+
+    @property
+    def media(self):
+        return forms.Media(js=["media_pipeline/upload-progress.js"])
+
+
+class DirectUploadWidget(forms.Widget):
+    """Uppy's dashboard sending the file straight to the bucket; the form only gets the
+    object's name (in a hidden input) once the upload is complete."""
+
+    template_name = "media_pipeline/admin/direct_upload_widget.html"
+    needs_multipart_form = True  # the no-JavaScript fallback posts the file itself
+
+    def value_from_datadict(self, data, files, name):
+        return files.get(name) or data.get(name, "")
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and name not in files
+
+    def format_value(self, value):
+        # Only a finished upload's name goes back into the form (after another field's error),
+        # never the current source: saving the edit page again must not "upload" it anew.
+        return value if isinstance(value, str) else ""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["urls"] = {
+            step: reverse(f"wagtailsnippets_media_pipeline_video:upload_{step}")
+            for step in ("create", "sign", "parts", "complete", "abort")
+        }
+        context["max_bytes"] = conf.max_upload_bytes()
+        context["limit"] = filesizeformat(conf.max_upload_bytes())
+        context["part_size"] = direct_upload.PART_SIZE
+        return context
+
+    @property
+    def media(self):
+        return forms.Media(
+            css={"all": ["media_pipeline/vendor/uppy/uppy.min.css"]},
+            js=["media_pipeline/vendor/uppy/uppy.min.js", "media_pipeline/direct-upload.js"],
+        )
+
+
+class DirectUploadField(forms.FileField):
+    """The name of an object the browser uploaded to the bucket, or (without JavaScript) the
+    file itself, posted with the form as before."""
+
+    widget = DirectUploadWidget
+
+    def to_python(self, data):
+        return data if isinstance(data, str) else super().to_python(data)
+
+    def clean(self, data, initial=None):
+        if not isinstance(data, str):
+            return super().clean(data, initial)
+        if not data and self.required and not initial:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return data
+
+
 class VideoForm(StoresUploadWhenValid, WagtailAdminModelForm):
     upload_field = "source"
     probe: ProbeResult | None = None
+    direct_name = ""  # an object the browser uploaded straight to the bucket
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "source" not in self.fields:
+            return
+        if direct_upload.is_enabled():
+            self.fields["source"] = DirectUploadField(
+                label=self.fields["source"].label,
+                help_text=self.fields["source"].help_text,
+                required=self.fields["source"].required,
+                max_length=self.fields["source"].max_length,
+            )
+        else:
+            self.fields["source"].widget = UploadProgressFileInput()
 
     def clean_source(self):
         source = self.cleaned_data.get("source")
         if isinstance(source, UploadedFile):
             self.probe = probe_upload(source)
+        elif isinstance(source, str):
+            return self._clean_direct_upload(source)
         return source
 
+    def _clean_direct_upload(self, name: str) -> str | None:
+        if not name:
+            return None  # no new file: keep the source (None means "no change")
+        user_id = getattr(getattr(self, "for_user", None), "pk", None)
+        direct_upload.check_owner(name, user_id or 0)
+        try:
+            size = default_storage.size(name)
+        except Exception as exc:
+            if storage.is_unavailable(exc):
+                raise ValidationError(STORAGE_UNAVAILABLE) from exc
+            raise ValidationError(
+                _("The uploaded file is not in the media storage. Upload it again.")
+            ) from exc
+        check_name_and_size(name, size)
+        self.direct_name = name
+        self.direct_size = size
+        return name
+
     def save(self, commit: bool = True):
+        if self.direct_name:
+            return self._save_direct_upload(commit)
         video = super().save(commit=False)
         new_source = self.probe is not None
         previous_source = ""
@@ -116,16 +232,25 @@ class VideoForm(StoresUploadWhenValid, WagtailAdminModelForm):
                 transaction.on_commit(lambda: storage.delete(previous_source))
         return video
 
+    def _save_direct_upload(self, commit: bool):
+        """The row is saved as "Checking the file" and the worker probes the object; until it
+        is accepted, a replaced video keeps its current source and outputs."""
+        video = super().save(commit=False)
+        if video.pk:
+            video.source.name = type(video).objects.get(pk=video.pk).source.name
+        else:
+            video.source_size = self.direct_size
+        video.status = video.Status.PROBING
+        if not commit:
+            return video
+        video.save()
+        video_id, name = video.pk, self.direct_name
+        transaction.on_commit(lambda: enqueue_upload_check(video_id, name))
+        return video
+
     @staticmethod
     def apply_probe(video, probe: ProbeResult, size: int) -> None:
-        video.source_size = size
-        video.duration = probe.duration
-        video.width = probe.width
-        video.height = probe.height
-        video.video_codec = probe.video_codec
-        video.audio_codec = probe.audio_codec
-        video.frame_rate = probe.frame_rate or None
-        video.status = video.Status.UPLOADED
+        video.apply_probe(probe, size)
 
 
 class CaptionTrackForm(WagtailAdminModelForm):

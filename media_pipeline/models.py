@@ -143,6 +143,8 @@ class Video(index.Indexed, models.Model):
         WAITING = "waiting", _("Waiting for storage")
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
+        # A direct upload the worker's checks refused (the file is removed; the reason shown).
+        REFUSED = "refused", _("Refused")
 
     title = models.CharField(_("title"), max_length=255)
     source = models.FileField(
@@ -235,6 +237,17 @@ class Video(index.Indexed, models.Model):
     @property
     def max_attempts(self) -> int:
         return len(conf.outage_retry_delays()) + 1
+
+    def apply_probe(self, probe, size: int) -> None:
+        """Record what probing found in the source (``probe.ProbeResult``)."""
+        self.source_size = size
+        self.duration = probe.duration
+        self.width = probe.width
+        self.height = probe.height
+        self.video_codec = probe.video_codec
+        self.audio_codec = probe.audio_codec
+        self.frame_rate = probe.frame_rate or None
+        self.status = self.Status.UPLOADED
 
     def output_prefix(self, version: int | None = None) -> str:
         return f"videos/{self.pk}/{self.version if version is None else version}"

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+import os
 import shutil
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -44,6 +46,8 @@ CONTENT_TYPES = {
 # Everything under videos/<id>/<version>/ is written once and never changed (a new source or a
 # retry gets a new version folder), so browsers and CDNs may keep it for a year.
 IMMUTABLE = "public, max-age=31536000, immutable"
+# The master playlist grows rung by rung while a video is transcoded: caches ask again.
+REVALIDATE = "public, no-cache"
 
 
 class S3MediaStorage(S3Storage):
@@ -160,6 +164,27 @@ def put_file(
             return storage.save(name, File(handle, name=Path(name).name))
 
     return with_retries(save, f"saving {name}")
+
+
+def replace_file(
+    path: Path, name: str, *, cache_control: str = IMMUTABLE, storage: Storage | None = None
+) -> str:
+    """Store ``path`` at ``name`` so that readers see the old object or the new one, never
+    none or half of it: on S3 one PUT of the whole file (S3 replaces objects atomically), on
+    local disk a temporary file renamed over the old one."""
+    storage = storage or default_storage
+    if isinstance(storage, FileSystemStorage):
+
+        def rename_into_place() -> str:
+            target = Path(storage.path(name))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            scratch = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+            shutil.copyfile(path, scratch)
+            os.replace(scratch, target)
+            return name
+
+        return with_retries(rename_into_place, f"replacing {name}")
+    return put_file(path, name, cache_control=cache_control, storage=storage)
 
 
 def put_bytes(

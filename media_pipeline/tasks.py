@@ -35,16 +35,31 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection, models, transaction
 from django.utils import timezone
 from django_tasks import task
 from django_tasks.base import Task
 
-from . import conf, storage
+from . import conf, direct_upload, storage
 from .models import Video
-from .probe import INPUT_FORMATS, ProbeFailed, picture_stream, run_ffprobe, summarise
-from .transcode import Cancelled, TranscodeError, transcode
+from .probe import (
+    INPUT_FORMATS,
+    ProbeFailed,
+    picture_stream,
+    run_ffprobe,
+    summarise,
+    validate_video_file,
+)
+from .transcode import (
+    FIRST_MASTER,
+    PUBLISHED_MASTER,
+    REST_MASTER,
+    Cancelled,
+    TranscodeError,
+    transcode,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +92,8 @@ class _Job:
         self.version = version
         self._last_write = 0.0
         self.superseded = threading.Event()  # set by the lease thread
+        self.published = False  # visitors may be playing this version's outputs
+        self.stored: set[Path] = set()
 
     def update(self, **fields) -> None:
         self.check()
@@ -208,14 +225,64 @@ def fetch_source(video: Video, folder: Path, job: _Job | None = None) -> Path:
         return target
 
 
-def upload_outputs(out_dir: Path, prefix: str, job: _Job) -> int:
-    files = sorted(path for path in out_dir.rglob("*") if path.is_file())
+def _upload_order(path: Path) -> tuple[bool, bool, str]:
+    """Segments before the playlist that names them, rung playlists before the master: an
+    object is referenced only once everything it references is stored."""
+    return (path.name == PUBLISHED_MASTER, path.suffix == ".m3u8", path.as_posix())
+
+
+def upload_outputs(out_dir: Path, prefix: str, job: _Job, progress: bool = True) -> int:
+    """Store what is new in ``out_dir`` (files already stored by the first-rung publication
+    are skipped); the master playlist goes last and replaces the stored one whole."""
+    files = sorted(
+        (
+            path
+            for path in out_dir.rglob("*")
+            if path.is_file()
+            and path not in job.stored
+            and not path.name.startswith(".")
+            and path.name not in (FIRST_MASTER, REST_MASTER)
+        ),
+        key=_upload_order,
+    )
     for count, path in enumerate(files, start=1):
         job.check()
-        storage.put_file(path, f"{prefix}/{path.relative_to(out_dir).as_posix()}")
-        if count % 10 == 0 or count == len(files):
+        name = f"{prefix}/{path.relative_to(out_dir).as_posix()}"
+        if path.name == PUBLISHED_MASTER:
+            storage.replace_file(path, name, cache_control=storage.REVALIDATE)
+        else:
+            storage.put_file(path, name)
+            job.stored.add(path)
+        if progress and (count % 10 == 0 or count == len(files)):
             job.update(progress=ENCODE_SHARE + int(9 * count / len(files)))
     return len(files)
+
+
+def publish(job: _Job, manifest: dict, prefix: str, *, final: bool) -> None:
+    """Point the video at this version's stored outputs in one update. The first rung is
+    published while the job keeps transcoding; the final publication marks it ready."""
+    outputs = {
+        **manifest,
+        **{
+            key: f"{prefix}/{manifest[key]}"
+            for key in ("master", "mp4", "poster_jpeg", "poster_webp", "thumbnail")
+        },
+        "renditions": [
+            {**rendition, "playlist": f"{prefix}/{rendition['playlist']}"}
+            for rendition in manifest["renditions"]
+        ],
+        "earlier_mp4s": [f"{prefix}/{name}" for name in manifest.get("earlier_mp4s", [])],
+        "version": job.version,
+    }
+    fields = {"outputs": outputs}
+    if final:
+        fields.update(status=Video.Status.READY, progress=100)
+    with transaction.atomic():
+        job.update(**fields)
+    job.published = True
+    # A real save (progress writes are bare updates) so post_save listeners, such as page
+    # caches still holding the "processing" placeholder, learn that the video changed.
+    Video.objects.get(pk=job.video_id).save(update_fields=["updated_at"])
 
 
 def other_versions(video_id: int, keep: int) -> list[str]:
@@ -245,6 +312,9 @@ def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
     if video.status == Video.Status.READY and video.outputs.get("version") == version:
         return "already done"
     job = _Job(video_id, version)
+    # A retry of a version whose first rung is already on pages overwrites in place: clearing
+    # the folder first would break the players showing it.
+    job.published = video.outputs.get("version") == version
     prefix = video.output_prefix(version)
     try:
         job.update(
@@ -263,6 +333,15 @@ def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
             input_format = probe.pop("format_name")
             job.update(status=Video.Status.TRANSCODING, **probe)
             out_dir = folder / "out"
+
+            def publish_first_rung(first: dict) -> None:
+                # An earlier attempt of this very version (killed, or cut off by a storage
+                # outage half-way through its uploads) may have left objects here.
+                if not job.published:
+                    storage.delete_prefix(prefix)
+                upload_outputs(out_dir, prefix, job, progress=False)
+                publish(job, first, prefix, final=False)
+
             manifest = transcode(
                 source,
                 out_dir,
@@ -272,35 +351,21 @@ def transcode_video(video_id: int, version: int, attempt: int = 1) -> str:
                 has_audio=bool(probe["audio_codec"]),
                 input_format=input_format,
                 on_progress=job.encoding,
+                on_first_rung=publish_first_rung,
             )
-            # An earlier attempt of this very version (killed, or cut off by a storage outage
-            # half-way through its uploads) may have left objects here.
-            storage.delete_prefix(prefix)
+            if not job.published:
+                storage.delete_prefix(prefix)
             upload_outputs(out_dir, prefix, job)
-        outputs = {
-            **manifest,
-            **{
-                key: f"{prefix}/{manifest[key]}"
-                for key in ("master", "mp4", "poster_jpeg", "poster_webp", "thumbnail")
-            },
-            "version": version,
-        }
-        for rendition in outputs["renditions"]:
-            rendition["playlist"] = f"{prefix}/{rendition['playlist']}"
-        with transaction.atomic():
-            job.update(status=Video.Status.READY, progress=100, outputs=outputs)
+        publish(job, manifest, prefix, final=True)
     except Cancelled:
-        _delete_quietly(prefix)
+        _delete_unless_published(job, prefix)
         return "superseded"
     except Exception as exc:
         if storage.is_unavailable(exc):
             return _wait_for_storage(job, attempt, exc)
         logger.exception("Transcoding video %s version %s failed", video_id, version)
-        _delete_quietly(prefix)
+        _delete_unless_published(job, prefix)
         return _fail(job, _error_text(exc))
-    # A real save (progress writes above are bare updates) so post_save listeners, such as
-    # page caches still holding the "processing" placeholder, learn that the video changed.
-    Video.objects.get(pk=video_id).save(update_fields=["updated_at"])
     # The video is live; tidying older versions must not undo that if the storage falters now
     # (what is left is removed after the next successful job, or with the video).
     for folder_name in _older_folders(video_id, keep=version):
@@ -403,6 +468,115 @@ class WorkerLost(Exception):
     """Recorded on the task result of a job whose worker died."""
 
 
+def schedule_upload_sweep(when: datetime.datetime | None = None) -> None:
+    """Queue ``sweep_uploads`` for when an upload started now would count as abandoned."""
+    sweeper = on_video_queue(sweep_uploads)
+    if not sweeper.get_backend().supports_defer:
+        return  # manage.py abort_abandoned_uploads does it by hand
+    when = when or timezone.now() + datetime.timedelta(hours=conf.abandoned_upload_hours())
+    sweeper.using(run_after=when + datetime.timedelta(seconds=60)).enqueue()
+
+
+@task()
+def sweep_uploads() -> dict:
+    """Abort direct uploads left unfinished past ``MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS`` and
+    delete finished ones no video refers to; while younger ones remain, look again when the
+    next one falls due. Queued by every upload that starts, so no cron job is needed."""
+    if not direct_upload.is_enabled():
+        return {"aborted": 0, "deleted": 0}
+    referenced = set(
+        Video.objects.filter(source__startswith=f"{direct_upload.UPLOAD_PREFIX}/").values_list(
+            "source", flat=True
+        )
+    )
+    result = storage.with_retries(lambda: direct_upload.sweep(referenced), "sweeping uploads")
+    next_due = result.pop("next_due")
+    if next_due is not None:
+        schedule_upload_sweep(next_due - datetime.timedelta(hours=conf.abandoned_upload_hours()))
+    if result["aborted"] or result["deleted"]:
+        logger.info("Abandoned uploads removed: %s", result)
+    return result
+
+
+@task()
+def check_uploaded_video(video_id: int, name: str, attempt: int = 1) -> str:
+    """Probe a file the browser sent straight to the bucket, with the rules and messages of the
+    form upload (``probe.validate_video_file``). Accepted: it becomes the video's source and is
+    transcoded. Refused: the reason is shown in the admin listing, and the object and any parts
+    left of its upload are deleted."""
+    video = Video.objects.filter(pk=video_id).first()
+    if video is None:
+        _remove_upload(name)
+        return "deleted"
+    Video.objects.filter(pk=video_id).update(
+        status=Video.Status.PROBING, progress=0, error_message="", heartbeat_at=timezone.now()
+    )
+    try:
+        with job_work_dir(video_id, 0) as folder:
+            local = folder / ("upload" + Path(name).suffix.lower())
+
+            def download() -> None:
+                with default_storage.open(name, "rb") as remote, local.open("wb") as copy:
+                    shutil.copyfileobj(remote, copy, 8 * 1024 * 1024)
+
+            storage.with_retries(download, "fetching the upload")
+            probe = validate_video_file(local, Path(name).name, local.stat().st_size)
+            size = local.stat().st_size
+    except ValidationError as exc:
+        return _refuse(video_id, name, " ".join(exc.messages))
+    except Exception as exc:
+        delays = conf.outage_retry_delays()
+        if storage.is_unavailable(exc) and attempt <= len(delays):
+            retry_at = timezone.now() + datetime.timedelta(seconds=delays[attempt - 1])
+            Video.objects.filter(pk=video_id).update(
+                status=Video.Status.WAITING, attempt=attempt + 1, retry_at=retry_at
+            )
+            if check_uploaded_video.get_backend().supports_defer:
+                on_video_queue(check_uploaded_video).using(run_after=retry_at).enqueue(
+                    video_id, name, attempt + 1
+                )
+            return "waiting for storage"
+        logger.exception("Checking the upload %s of video %s failed", name, video_id)
+        return _refuse(video_id, name, _error_text(exc))
+    with transaction.atomic():
+        video = Video.objects.select_for_update().get(pk=video_id)
+        previous = video.source.name if video.source.name != name else ""
+        video.source.name = name
+        video.apply_probe(probe, size)
+        video.save()
+        video.request_transcode()
+        if previous:
+            transaction.on_commit(lambda: _delete_source_quietly(previous))
+    return "accepted"
+
+
+def _refuse(video_id: int, name: str, message: str) -> str:
+    _remove_upload(name)
+    video = Video.objects.filter(pk=video_id).first()
+    if video is not None:
+        fields = {"status": Video.Status.REFUSED, "error_message": message[:4000], "progress": 0}
+        if video.source.name == name:
+            fields["source"] = ""
+        Video.objects.filter(pk=video_id).update(**fields)
+        # A real save for post_save listeners (the admin listing's and pages' caches).
+        Video.objects.get(pk=video_id).save(update_fields=["updated_at"])
+    return "refused"
+
+
+def _remove_upload(name: str) -> None:
+    """The uploaded object and any multipart upload still open for it (its parts)."""
+    storage.with_retries(lambda: default_storage.delete(name), f"deleting {name}")
+    if direct_upload.is_enabled():
+        storage.with_retries(lambda: direct_upload.abort_all_for(name), f"aborting {name}")
+
+
+def _delete_source_quietly(name: str) -> None:
+    try:
+        storage.with_retries(lambda: default_storage.delete(name), f"deleting {name}")
+    except Exception:
+        logger.warning("Could not delete the replaced source %s", name, exc_info=True)
+
+
 @task()
 def delete_video_files(source_name: str, prefix: str) -> int:
     """Remove a deleted video's source and everything under its folder, in batches (S3:
@@ -460,6 +634,14 @@ def _wait_for_storage(job: _Job, attempt: int, exc: BaseException) -> str:
         )
     # Otherwise (a backend that cannot defer) requeue_stalled_videos starts it once overdue.
     return "waiting for storage"
+
+
+def _delete_unless_published(job: _Job, prefix: str) -> None:
+    """A version whose first rung visitors may be playing keeps its outputs until a newer
+    version replaces it (its folder then goes with the newer job's tidying)."""
+    still_shown = Video.objects.filter(pk=job.video_id, outputs__version=job.version).exists()
+    if not (job.published and still_shown):
+        _delete_quietly(prefix)
 
 
 def _delete_quietly(prefix: str) -> None:

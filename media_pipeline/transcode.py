@@ -81,6 +81,7 @@ def ladder_command(
     has_audio: bool,
     progress: bool = True,
     input_format: str = MP4_FORMAT,
+    master_name: str = "master.m3u8",
 ) -> list[str]:
     """ffmpeg arguments for the whole ladder in one process: the source is decoded once, split,
     scaled per rung and encoded to H.264/AAC HLS with a master playlist."""
@@ -141,7 +142,7 @@ def ladder_command(
         "-hls_segment_type",
         "mpegts",
         "-master_pl_name",
-        "master.m3u8",
+        master_name,
         "-hls_segment_filename",
         str(out_dir / "hls" / "%v" / "segment_%05d.ts"),
         "-var_stream_map",
@@ -300,6 +301,56 @@ def mp4_rung(rungs: list[Rung]) -> Rung:
     return (fitting or rungs[:1])[-1]
 
 
+FIRST_MASTER = "master-first.m3u8"  # ffmpeg's playlist of the first pass (lowest rung)
+REST_MASTER = "master-rest.m3u8"  # ffmpeg's playlist of the second pass (the other rungs)
+PUBLISHED_MASTER = "master.m3u8"  # the playlist visitors get: only finished rungs
+FIRST_PASS_SHARE = 0.25  # of the encoding progress bar: the lowest rung is cheap
+
+
+def _variants(playlist: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """A master playlist's header tags and its variants (``#EXT-X-STREAM-INF`` line, URI)."""
+    header: list[str] = []
+    variants: list[tuple[str, str]] = []
+    lines = [line.strip() for line in playlist.read_text().splitlines() if line.strip()]
+    pending = ""
+    for line in lines:
+        if line.startswith("#EXT-X-STREAM-INF"):
+            pending = line
+        elif pending and not line.startswith("#"):
+            variants.append((pending, line))
+            pending = ""
+        elif line.startswith("#") and not variants and not pending:
+            header.append(line)
+    return header, variants
+
+
+def compose_master(hls_dir: Path, passes: list[str]) -> Path:
+    """Write ``hls/master.m3u8`` listing the variants of the finished passes, lowest first,
+    atomically (a temporary file renamed over the old one), and return its path."""
+    header: list[str] = []
+    variants: list[tuple[str, str]] = []
+    for name in passes:
+        pass_header, pass_variants = _variants(hls_dir / name)
+        header = header or pass_header
+        variants.extend(pass_variants)
+    text = "\n".join([*header, *(f"{tag}\n{uri}" for tag, uri in variants)]) + "\n"
+    target = hls_dir / PUBLISHED_MASTER
+    scratch = hls_dir / f".{PUBLISHED_MASTER}.tmp"
+    scratch.write_text(text)
+    scratch.replace(target)
+    return target
+
+
+def _rendition(rung: Rung) -> dict:
+    return {
+        "name": rung.name,
+        "width": rung.width,
+        "height": rung.height,
+        "playlist": f"hls/{rung.name}/index.m3u8",
+        "video_kbps": rung.video_kbps,
+    }
+
+
 def transcode(
     source: Path,
     out_dir: Path,
@@ -310,39 +361,74 @@ def transcode(
     has_audio: bool,
     input_format: str = MP4_FORMAT,
     on_progress: Callable[[float], None] | None = None,
+    on_first_rung: Callable[[dict], None] | None = None,
 ) -> dict:
     """Make every output in ``out_dir``; returns the manifest of relative names. The whole job
-    shares one time limit (``conf.transcode_timeout_seconds``)."""
+    shares one time limit (``conf.transcode_timeout_seconds``).
+
+    Two ffmpeg passes when the ladder has more than one rung: the lowest rung first, with the
+    poster and an MP4 of that rung, handed to ``on_first_rung`` (the task publishes it, so the
+    video plays within seconds), then the other rungs. Each time ``hls/master.m3u8`` is
+    rewritten to list only the rungs that are complete."""
     rungs = plan_ladder(width, height)
-    (out_dir / "hls").mkdir(parents=True, exist_ok=True)
+    hls_dir = out_dir / "hls"
+    hls_dir.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + conf.transcode_timeout_seconds(duration)
+    staged = len(rungs) > 1
+    first_share = FIRST_PASS_SHARE if staged else 1.0
 
     def remaining() -> float:
         return max(1.0, deadline - time.monotonic())
 
-    command = ladder_command(source, out_dir, rungs, has_audio, input_format=input_format)
-    run_ffmpeg(command, duration, on_progress, timeout=remaining())
-    fallback = mp4_rung(rungs)
-    remux_mp4(out_dir / "hls" / fallback.name / "index.m3u8", out_dir / "video.mp4", remaining())
+    def scaled(start: float, share: float) -> Callable[[float], None] | None:
+        if on_progress is None:
+            return None
+        return lambda fraction: on_progress(start + share * fraction)
+
+    first = rungs[:1] if staged else rungs
+    command = ladder_command(
+        source, out_dir, first, has_audio, input_format=input_format, master_name=FIRST_MASTER
+    )
+    run_ffmpeg(command, duration, scaled(0.0, first_share), timeout=remaining())
     extract_poster(source, duration, out_dir / "poster.jpg", input_format, remaining())
     derive_images(out_dir / "poster.jpg", out_dir)
-    top = rungs[-1]
-    return {
-        "master": "hls/master.m3u8",
-        "mp4": "video.mp4",
+    first_mp4 = f"video-{first[-1].name}.mp4"
+    fallback = mp4_rung(rungs)
+    if fallback in first:
+        first_mp4 = "video.mp4"
+    remux_mp4(hls_dir / first[-1].name / "index.m3u8", out_dir / first_mp4, remaining())
+    compose_master(hls_dir, [FIRST_MASTER])
+    manifest = {
+        "master": f"hls/{PUBLISHED_MASTER}",
+        "mp4": first_mp4,
         "poster_jpeg": "poster.jpg",
         "poster_webp": "poster.webp",
         "thumbnail": "thumbnail.jpg",
+        "width": first[-1].width,
+        "height": first[-1].height,
+        "renditions": [_rendition(rung) for rung in first],
+        "complete": not staged,
+    }
+    if not staged:
+        return manifest
+    if on_first_rung is not None:
+        on_first_rung(manifest)
+    rest = rungs[1:]
+    command = ladder_command(
+        source, out_dir, rest, has_audio, input_format=input_format, master_name=REST_MASTER
+    )
+    run_ffmpeg(command, duration, scaled(first_share, 1.0 - first_share), timeout=remaining())
+    if fallback in rest:
+        remux_mp4(hls_dir / fallback.name / "index.m3u8", out_dir / "video.mp4", remaining())
+    compose_master(hls_dir, [FIRST_MASTER, REST_MASTER])
+    top = rungs[-1]
+    return {
+        **manifest,
+        "mp4": "video.mp4",
         "width": top.width,
         "height": top.height,
-        "renditions": [
-            {
-                "name": rung.name,
-                "width": rung.width,
-                "height": rung.height,
-                "playlist": f"hls/{rung.name}/index.m3u8",
-                "video_kbps": rung.video_kbps,
-            }
-            for rung in rungs
-        ],
+        "renditions": [_rendition(rung) for rung in rungs],
+        "complete": True,
+        # Pages rendered while only the first rung was out name its MP4: it stays, listed here.
+        "earlier_mp4s": [first_mp4] if first_mp4 != "video.mp4" else [],
     }

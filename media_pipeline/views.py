@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.utils import get_valid_next_url_from_request
@@ -27,12 +29,17 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.snippets.widgets import AdminSnippetChooser
 
-from .forms import AudioForm, CaptionTrackForm, VideoForm, VideoTextForm
+from . import direct_upload, storage
+from .forms import STORAGE_UNAVAILABLE, AudioForm, CaptionTrackForm, VideoForm, VideoTextForm
 from .models import Audio, CaptionTrack, Video, VideoText
+from .tasks import schedule_upload_sweep
 
 
 def status_detail(video: Video) -> str:
-    """What an editor should know about a video waiting out a storage outage ("" otherwise)."""
+    """What an editor should know about a video waiting out a storage outage, or why its
+    uploaded file was refused ("" otherwise)."""
+    if video.status == Video.Status.REFUSED:
+        return video.error_message
     if video.status != Video.Status.WAITING or video.retry_at is None:
         return ""
     return gettext(
@@ -246,6 +253,132 @@ class VideoChooserViewSet(SnippetChooserViewSet):
     base_widget_class = VideoChooserWidget
 
 
+# --- Direct upload to S3 (signed by the server, sent by the browser) ---------------------------
+
+
+def upload_endpoint(view):
+    """Only for editors who may add or change videos, and only with S3 media storage. A refusal
+    is a JSON answer the uploader shows (Wagtail would redirect a PermissionDenied)."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not (
+            request.user.has_perm("media_pipeline.add_video")
+            or request.user.has_perm("media_pipeline.change_video")
+        ):
+            return JsonResponse({"error": gettext("You may not upload videos.")}, status=403)
+        if not direct_upload.is_enabled():
+            raise Http404("Direct upload needs S3 media storage")
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+def _json_body(request: HttpRequest) -> dict:
+    try:
+        body = json.loads(request.body or b"{}")
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise ValidationError(gettext("The request was not understood. Reload the page."))
+    return body
+
+
+def _upload_answer(action) -> JsonResponse:
+    """Run one signing step; what the editor can act on becomes a JSON error message."""
+    try:
+        return JsonResponse(action())
+    except ValidationError as exc:
+        return JsonResponse({"error": " ".join(exc.messages)}, status=400)
+    except Exception as exc:
+        if storage.is_unavailable(exc):
+            return JsonResponse({"error": str(STORAGE_UNAVAILABLE)}, status=503)
+        if getattr(exc, "response", {}).get("Error", {}).get("Code") in {
+            "NoSuchUpload",
+            "NoSuchKey",
+        }:
+            return JsonResponse(
+                {"error": gettext("This upload has expired. Upload the file again.")},
+                status=404,
+            )
+        raise
+
+
+def _owned(request: HttpRequest, values) -> tuple[str, str]:
+    name = direct_upload.check_owner(str(values.get("key", "")), request.user.pk)
+    upload_id = str(values.get("uploadId", ""))
+    if not upload_id or len(upload_id) > 1024:
+        raise ValidationError(gettext("The upload is not named. Upload the file again."))
+    return name, upload_id
+
+
+@require_POST
+@upload_endpoint
+def upload_create_view(request: HttpRequest) -> JsonResponse:
+
+    def create() -> dict:
+        body = _json_body(request)
+        try:
+            size = int(body.get("size"))
+        except (TypeError, ValueError):
+            raise ValidationError(gettext("The file size is missing. Reload the page.")) from None
+        answer = direct_upload.create(
+            request.user.pk, str(body.get("filename", "")), size, str(body.get("type", ""))
+        )
+        schedule_upload_sweep()
+        return answer
+
+    return _upload_answer(create)
+
+
+@require_GET
+@upload_endpoint
+def upload_sign_part_view(request: HttpRequest) -> JsonResponse:
+
+    def sign() -> dict:
+        name, upload_id = _owned(request, request.GET)
+        part = request.GET.get("partNumber", "")
+        if not VIDEO_ID.fullmatch(part):
+            raise ValidationError(gettext("Part numbers go from 1 to 10000."))
+        return {"url": direct_upload.sign_part(name, upload_id, int(part)), "method": "PUT"}
+
+    return _upload_answer(sign)
+
+
+@require_GET
+@upload_endpoint
+def upload_list_parts_view(request: HttpRequest) -> JsonResponse:
+    return _upload_answer(
+        lambda: {"parts": direct_upload.list_parts(*_owned(request, request.GET))}
+    )
+
+
+@require_POST
+@upload_endpoint
+def upload_complete_view(request: HttpRequest) -> JsonResponse:
+
+    def complete() -> dict:
+        body = _json_body(request)
+        name, upload_id = _owned(request, body)
+        parts = body.get("parts")
+        if not isinstance(parts, list) or not parts:
+            raise ValidationError(gettext("No part of the file arrived. Upload it again."))
+        return direct_upload.complete(name, upload_id, parts)
+
+    return _upload_answer(complete)
+
+
+@require_POST
+@upload_endpoint
+def upload_abort_view(request: HttpRequest) -> JsonResponse:
+
+    def abort() -> dict:
+        direct_upload.abort(*_owned(request, _json_body(request)))
+        return {"aborted": True}
+
+    return _upload_answer(abort)
+
+
 class VideoViewSet(SnippetViewSet):
     model = Video
     icon = "media"
@@ -280,6 +413,11 @@ class VideoViewSet(SnippetViewSet):
             *super().get_urlpatterns(),
             path("retry/<int:pk>/", retry_view, name="retry"),
             path("status/", status_view, name="status"),
+            path("uploads/create/", upload_create_view, name="upload_create"),
+            path("uploads/sign/", upload_sign_part_view, name="upload_sign"),
+            path("uploads/parts/", upload_list_parts_view, name="upload_parts"),
+            path("uploads/complete/", upload_complete_view, name="upload_complete"),
+            path("uploads/abort/", upload_abort_view, name="upload_abort"),
         ]
 
 

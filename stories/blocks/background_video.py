@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from . import previews
+
 
 def ambient_video_block() -> SnippetChooserBlock:
     return SnippetChooserBlock(
@@ -45,3 +47,4 @@ class BackgroundVideoBlock(blocks.StructBlock):
         template = "stories/blocks/background_video.html"
         help_text = _("A muted looping clip, with a pause button, to set the scene.")
         description = _("A silent looping video across the screen, paused on request.")
+        preview_value = staticmethod(previews.background_video)

@@ -79,16 +79,44 @@ def scrollytelling():
         "title": "A school year",
         "steps": [
             {
-                "image": image(1),
-                "alt_text": "The school in ruins",
+                "media": [
+                    ("image", {"image": image(1), "alt_text": "The school in ruins"}),
+                ],
+                "zoom": "1",
+                "focus_x": 50,
+                "focus_y": 50,
                 "text": "In 2017 the school stood empty.",
             },
             {
-                "image": image(0),
-                "alt_text": "A rebuilt classroom",
+                "media": [],
+                "zoom": "2",
+                "focus_x": 40,
+                "focus_y": 40,
+                "text": "Its roof had fallen in.",
+            },
+            {
+                "media": [
+                    ("image", {"image": image(0), "alt_text": "A rebuilt classroom"}),
+                ],
+                "zoom": "1",
+                "focus_x": 50,
+                "focus_y": 50,
                 "text": "By 2019 it was full again.",
             },
         ],
+    }
+
+
+def background_video():
+    from media_pipeline.models import Video
+
+    videos = Video.objects.order_by("-pk")
+    video = videos.filter(status=Video.Status.READY).first() or videos.first()
+    return {
+        "video": video,
+        "description": "Children walking to school in Mosul",
+        "overlay_text": "Back to school",
+        "caption": "",
     }
 
 

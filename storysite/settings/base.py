@@ -356,6 +356,11 @@ MEDIA_PIPELINE_QUEUE = env_str("MEDIA_PIPELINE_QUEUE", "video")
 # A running job renews its lease every third of this; a video whose lease is older is taken
 # over by another video worker (its worker was killed or lost).
 MEDIA_PIPELINE_LEASE_SECONDS = env_int("MEDIA_PIPELINE_LEASE_SECONDS", 60)
+# Direct uploads to S3 left unfinished (or finished but never saved as a video) this many hours
+# after they started are aborted and their parts or object deleted by the video worker.
+MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS = float(
+    env_str("MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS", "24")
+)
 # A job waiting out a storage outage whose retry is this overdue is started again by
 # `manage.py requeue_stalled_videos`.
 MEDIA_PIPELINE_STALE_AFTER_SECONDS = env_int("MEDIA_PIPELINE_STALE_AFTER_SECONDS", 600)

@@ -46,10 +46,12 @@ def video_keys(bucket: dict, video: Video) -> list[str]:
 
 def referenced_keys(bucket: dict, video: Video) -> set[str]:
     """Every object a player can reach from the video's outputs: the master playlist, each
-    rendition playlist and the segments it lists, the MP4, posters and thumbnail."""
+    rendition playlist and the segments it lists, the MP4 (and the first rung's, which pages
+    rendered before the ladder was complete may still name), posters and thumbnail."""
     client, name = bucket["client"], bucket["name"]
     outputs = video.outputs
     keys = {outputs[key] for key in ("master", "mp4", "poster_jpeg", "poster_webp", "thumbnail")}
+    keys.update(outputs.get("earlier_mp4s", []))
     for rendition in outputs["renditions"]:
         playlist = rendition["playlist"]
         keys.add(playlist)

@@ -248,6 +248,7 @@ CASES: dict[str, Case] = {
             "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS": "100",
             "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR": "3",
             "MEDIA_PIPELINE_WORK_DIR": "/tmp/storysite-boot-work",
+            "MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS": "1.5",
         },
         probe=textwrap.dedent("""
             import re
@@ -275,6 +276,7 @@ CASES: dict[str, Case] = {
                 lease=conf.lease_seconds(), probe_timeout=conf.probe_timeout_seconds(),
                 transcode_timeouts=[conf.transcode_timeout_seconds(d) for d in (10, 50)],
                 work_dir=str(conf.work_dir()),
+                abandoned_upload_hours=conf.abandoned_upload_hours(),
             )
         """),
     ),
@@ -435,6 +437,7 @@ VARIABLE_CASES: dict[str, list[str]] = {
     "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_MIN_SECONDS": ["limits_and_public_address"],
     "MEDIA_PIPELINE_TRANSCODE_TIMEOUT_FACTOR": ["limits_and_public_address"],
     "MEDIA_PIPELINE_WORK_DIR": ["limits_and_public_address"],
+    "MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS": ["limits_and_public_address"],
     "DOCUMENT_URL_SECONDS": ["signed_document_links"],
 }
 
@@ -872,6 +875,7 @@ def test_video_worker_settings_reach_the_pipeline(boot):
     assert (result["lease"], result["probe_timeout"]) == (9, 7)
     assert result["transcode_timeouts"] == [100, 150]
     assert result["work_dir"] == "/tmp/storysite-boot-work"
+    assert result["abandoned_upload_hours"] == 1.5
 
 
 @case("signed_document_links")
