@@ -82,13 +82,20 @@ def page_path(page: Page) -> str | None:
 
 
 def _snippet_fields(model) -> list[models.ForeignKey]:
+    """The snippet fields that group pages (a story's campaign). A page type names them in a
+    plain ``cache_groups_by`` attribute of field names when only some do: a story's cover video
+    groups nothing, and treating it as a group would send every story without one along with
+    each publish. Without the attribute, every snippet field counts."""
     from wagtail.snippets.models import get_snippet_models
 
     snippets = tuple(get_snippet_models())
+    named = getattr(model, "cache_groups_by", None)
     return [
         f
         for f in model._meta.get_fields()
-        if isinstance(f, models.ForeignKey) and issubclass(f.related_model, snippets)
+        if isinstance(f, models.ForeignKey)
+        and issubclass(f.related_model, snippets)
+        and (named is None or f.name in named)
     ]
 
 

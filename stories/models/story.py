@@ -164,6 +164,10 @@ class CoverLayout(models.TextChoices):
 class StoryPage(SocialMetaMixin, Page):
     """One story: a cover, a standfirst and a body composed from storytelling blocks."""
 
+    # Stories of one campaign show each other (campaign page, related cards); the cover video
+    # groups nothing (delivery/dependencies.py).
+    cache_groups_by = ("campaign",)
+
     standfirst = models.TextField(
         _("standfirst"),
         max_length=400,
