@@ -319,7 +319,13 @@ def cell_detail(request, key: str, code: str):
     item = next(
         (
             candidate
-            for candidate in statuses.build_items(request.user, locales=[locale])
+            for candidate in (
+                statuses.build_items(
+                    request.user, locales=[locale], kinds=("page",), page_ids=[instance.pk]
+                )
+                if isinstance(instance, Page)
+                else statuses.build_items(request.user, locales=[locale], kinds=("snippet",))
+            )
             if candidate.key == key
         ),
         None,
