@@ -2,12 +2,12 @@
 translators' dashboard (``translation/views.py``) and the admin home panel.
 
 The statuses are computed from what wagtail-localize and Wagtail already store, in a fixed number
-of queries whatever the number of items (docs/i18n.md, "Translators' dashboard"): the source
-items and their targets (one query per kind: pages, then each translatable snippet model), the
-sources' segment totals, the translations, and the translated segments per source and locale
-(one aggregate each). Nothing is copied into a status table, so nothing can go stale: segments
-are translated through the editor's API, PO imports, machine translation and syncs, which a
-signal-fed table would all have to follow.
+of queries whatever the number of items (docs/i18n.md, "Translators' dashboard"). For pages the
+database computes each status, filters, counts, sorts and limits (``StatusGrid``,
+``waiting_counts``); ``build_items`` then reads the full cells of the rows shown, and of the
+snippets, which are few. Nothing is copied into a status table, so nothing can go stale:
+segments are translated through the editor's API, PO imports, machine translation and syncs,
+which a signal-fed table would all have to follow.
 """
 
 from __future__ import annotations
