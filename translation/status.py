@@ -2,22 +2,24 @@
 translators' dashboard (``translation/views.py``) and the admin home panel.
 
 The statuses are computed from what wagtail-localize and Wagtail already store, in a fixed number
-of queries whatever the number of items (docs/i18n.md, "Translators' dashboard"): the source
-items and their targets (one query per kind: pages, then each translatable snippet model), the
-sources' segment totals, the translations, and the translated segments per source and locale
-(one aggregate each). Nothing is copied into a status table, so nothing can go stale: segments
-are translated through the editor's API, PO imports, machine translation and syncs, which a
-signal-fed table would all have to follow.
+of queries whatever the number of items (docs/i18n.md, "Translators' dashboard"). For pages the
+database computes each status, filters, counts, sorts and limits (``StatusGrid``,
+``waiting_counts``); ``build_items`` then reads the full cells of the rows shown, and of the
+snippets, which are few. Nothing is copied into a status table, so nothing can go stale:
+segments are translated through the editor's API, PO imports, machine translation and syncs,
+which a signal-fed table would all have to follow.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
 from django.db.models import CharField, Count, F, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -176,7 +178,13 @@ def _snippet_rows(model, source_locale, filters: Filters):
     return rows
 
 
-def build_items(user, filters: Filters | None = None, locales: list[Locale] | None = None):
+def build_items(
+    user,
+    filters: Filters | None = None,
+    locales: list[Locale] | None = None,
+    kinds=("page", "snippet"),
+    page_ids=None,
+):
     """Every source item matching ``filters`` with one cell per locale in ``locales``, in a
     fixed number of queries."""
     filters = filters or Filters()
@@ -194,13 +202,15 @@ def build_items(user, filters: Filters | None = None, locales: list[Locale] | No
         section_path = (
             Page.objects.filter(pk=filters.section).values_list("path", flat=True).first() or "-"
         )
-    want_pages = filters.type != "snippet"
-    want_snippets = filters.type != "page"
+    want_pages = filters.type != "snippet" and "page" in kinds
+    want_snippets = filters.type != "page" and "snippet" in kinds
     targets: list[tuple] = []
     if want_pages:
         pages = _page_rows(source_locale, page_filters)
         if section_path:
             pages = pages.filter(path__startswith=section_path)
+        if page_ids is not None:
+            pages = pages.filter(pk__in=page_ids)
         for pk, key, title, ct_id, last, first in (
             pages.annotate(last=_as_text("last_published_at"), first=_as_text("first_published_at"))
             .values_list("pk", "translation_key", "title", "content_type_id", "last", "first")
@@ -262,22 +272,26 @@ def build_items(user, filters: Filters | None = None, locales: list[Locale] | No
     # wagtail-localize's side: the source-language TranslationSource of each item (keyed by
     # translation key and specific content type), its segment count, its translations and how
     # many of its segments each target locale has translated (as Translation.get_progress).
+    # Only the sources of the items read (the 50 pages of a grid page, or the snippets).
     sources = {}
+    keys = {item.translation_key for item in by_key.values()}
     for pk, object_id, total in (
-        TranslationSource.objects.filter(locale=source_locale)
+        TranslationSource.objects.filter(locale=source_locale, object_id__in=keys)
         .annotate(total=Count("stringsegment"))
         .values_list("pk", "object_id", "total")
     ):
         sources[object_id] = (pk, total)
+    source_ids = [pk for pk, _total in sources.values()]
     translations = {
         (source_id, locale_id): pk
         for pk, source_id, locale_id in Translation.objects.filter(
-            source__locale=source_locale, target_locale_id__in=locale_ids
+            source_id__in=source_ids, target_locale_id__in=locale_ids
         ).values_list("pk", "source_id", "target_locale_id")
     }
     translated = defaultdict(int)
     for source_id, locale_id, count in (
         StringSegment.objects.filter(
+            source_id__in=source_ids,
             string__translations__locale_id__in=locale_ids,
             string__translations__context_id=F("context_id"),
             string__translations__has_error=False,
@@ -358,17 +372,286 @@ def sort_items(items: list[Item], codes, order: str) -> list[Item]:
 
 def waiting_counts(user) -> list[tuple[Locale, int, int]]:
     """For the admin home panel: per column the user sees, how many pages and snippets are not
-    up to date."""
+    up to date (pages counted by the database, one aggregate for every column)."""
     locales = target_locales(user)
-    items = build_items(user, locales=locales)
+    if not locales:
+        return []
+    pages, statuses = _status_sql_pages(Locale.get_default(), Filters(), locales)
+    with _without_jit():
+        page_counts = (
+            pages.annotate(**{f"_status_{locale.pk}": statuses[locale.pk] for locale in locales})
+            .order_by()
+            .aggregate(
+                **{
+                    f"waiting_{locale.pk}": Count(
+                        "pk", filter=~Q(**{f"_status_{locale.pk}": UP_TO_DATE})
+                    )
+                    for locale in locales
+                }
+            )
+        )
+    snippets = build_items(user, locales=locales, kinds=("snippet",))
     counts = []
     for locale in locales:
-        pages = snippets = 0
-        for item in items:
-            if item.cells[locale.language_code].status != UP_TO_DATE:
-                if item.kind == "page":
-                    pages += 1
-                else:
-                    snippets += 1
-        counts.append((locale, pages, snippets))
+        waiting = sum(
+            1 for item in snippets if item.cells[locale.language_code].status != UP_TO_DATE
+        )
+        counts.append((locale, page_counts[f"waiting_{locale.pk}"], waiting))
     return counts
+
+
+# --- The grid in SQL --------------------------------------------------------------------------
+# Pages are the many rows (10 000 and more): their per-language status, its "waiting since" date
+# and the sort key are computed by the database (the same rules as ``_status``, as correlated
+# subqueries per target language), so filtering, counting, sorting and LIMIT happen there and
+# only the 50 rows shown are read in full. Snippets are a few hundred at most and keep the
+# Python path; the two are merged for the page shown.
+
+_FAR = datetime.datetime(9999, 1, 1, tzinfo=datetime.UTC)
+
+
+@contextlib.contextmanager
+def _without_jit():
+    """PostgreSQL prices these many small correlated subqueries high enough to JIT-compile them,
+    which costs far more (200 ms at 1 000 rows, seconds at 10 000) than running them (tens of
+    ms): off for these statements only (``SET LOCAL``, undone at the transaction's end)."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL jit = off")
+        yield
+
+
+def _page_status_annotations(source_locale, locale_ids):
+    from django.db.models import (
+        Case,
+        DateTimeField,
+        Exists,
+        IntegerField,
+        OuterRef,
+        Subquery,
+        Value,
+        When,
+    )
+    from django.db.models.functions import Coalesce
+
+    annotations = {
+        "_source": Subquery(
+            TranslationSource.objects.filter(
+                object_id=OuterRef("translation_key"), locale=source_locale
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        ),
+    }
+    annotations["_total"] = Coalesce(
+        Subquery(
+            StringSegment.objects.filter(source_id=OuterRef("_source"))
+            .order_by()
+            .values("source_id")
+            .annotate(c=Count("pk"))
+            .values("c"),
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+    statuses, waits = {}, {}
+    for locale_id in locale_ids:
+        target = Page.objects.filter(
+            translation_key=OuterRef("translation_key"), locale_id=locale_id
+        )
+        translated = Coalesce(
+            Subquery(
+                StringSegment.objects.filter(
+                    source_id=OuterRef("_source"),
+                    string__translations__locale_id=locale_id,
+                    string__translations__context_id=F("context_id"),
+                    string__translations__has_error=False,
+                )
+                .order_by()
+                .values("source_id")
+                .annotate(c=Count("pk"))
+                .values("c"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+        published = Subquery(target.values("last_published_at")[:1])
+        annotations[f"_exists_{locale_id}"] = Exists(target)
+        annotations[f"_live_{locale_id}"] = Exists(target.filter(live=True))
+        annotations[f"_published_{locale_id}"] = published
+        annotations[f"_translated_{locale_id}"] = translated
+        status = Case(
+            When(**{f"_exists_{locale_id}": False}, then=Value(NOT_TRANSLATED)),
+            When(**{f"_live_{locale_id}": False}, then=Value(DRAFT)),
+            When(last_published_at__gt=F(f"_published_{locale_id}"), then=Value(OUTDATED)),
+            When(
+                Q(_total__gt=0) & Q(_total__gt=F(f"_translated_{locale_id}")),
+                then=Value(INCOMPLETE),
+            ),
+            default=Value(UP_TO_DATE),
+            output_field=CharField(),
+        )
+        statuses[locale_id] = status
+        waits[locale_id] = Case(
+            When(**{f"_exists_{locale_id}": False}, then=F("first_published_at")),
+            When(**{f"_live_{locale_id}": False}, then=F("first_published_at")),
+            When(
+                last_published_at__gt=F(f"_published_{locale_id}"),
+                then=F("last_published_at"),
+            ),
+            When(
+                Q(_total__gt=0) & Q(_total__gt=F(f"_translated_{locale_id}")),
+                then=F(f"_published_{locale_id}"),
+            ),
+            default=Value(None),
+            output_field=DateTimeField(),
+        )
+    return annotations, statuses, waits
+
+
+def _status_sql_pages(source_locale, filters: Filters, locales):
+    """The source pages matching ``filters`` (status included), annotated with ``_waiting``:
+    the earliest waiting-since date over ``locales`` (far future when all are up to date)."""
+    from django.db.models import DateTimeField, Value
+    from django.db.models.functions import Coalesce, Least
+
+    pages = _page_rows(source_locale, Filters(**{**filters.__dict__, "section": None}))
+    if filters.section:
+        section_path = (
+            Page.objects.filter(pk=filters.section).values_list("path", flat=True).first() or "-"
+        )
+        pages = pages.filter(path__startswith=section_path)
+    locale_ids = [locale.pk for locale in locales]
+    annotations, statuses, waits = _page_status_annotations(source_locale, locale_ids)
+    pages = pages.annotate(**annotations)
+    far = Value(_FAR, output_field=DateTimeField())
+    if filters.status:
+        condition = Q(pk__in=[])
+        for locale_id in locale_ids:
+            if filters.status == WAITING:
+                condition |= ~Q(**{f"_status_{locale_id}": UP_TO_DATE})
+            else:
+                condition |= Q(**{f"_status_{locale_id}": filters.status})
+        pages = pages.annotate(
+            **{f"_status_{locale_id}": statuses[locale_id] for locale_id in locale_ids}
+        ).filter(condition)
+    ends = [Coalesce(waits[locale_id], far) for locale_id in locale_ids]
+    if not ends:
+        waiting = far
+    elif len(ends) == 1:
+        waiting = ends[0]
+    else:
+        waiting = Least(*ends)
+    return pages.annotate(_waiting=waiting), statuses
+
+
+class StatusGrid:
+    """The grid's rows as a sequence a ``Paginator`` can page: ``count()`` and slices run in the
+    database for pages; only the sliced rows are built with their cells."""
+
+    def __init__(self, user, filters: Filters, locales: list[Locale], order: str):
+        self.user, self.filters, self.order = user, filters, order
+        self.locales = locales
+        self.shown = [
+            locale
+            for locale in locales
+            if not filters.locale or locale.language_code == filters.locale
+        ]
+        self.codes = [locale.language_code for locale in self.shown]
+        self.source_locale = Locale.get_default()
+        self.want_pages = filters.type != "snippet"
+        self._snippets = None
+        self._count = None
+
+    def _pages(self):
+        pages, _statuses = _status_sql_pages(self.source_locale, self.filters, self.shown)
+        return pages
+
+    def snippets(self) -> list[Item]:
+        if self._snippets is None:
+            if self.filters.type == "page" or self.filters.section:
+                self._snippets = []
+            else:
+                self._snippets = build_items(
+                    self.user, self.filters, locales=self.locales, kinds=("snippet",)
+                )
+        return self._snippets
+
+    def count(self) -> int:
+        if self._count is None:
+            pages = 0
+            if self.want_pages:
+                with _without_jit():
+                    pages = self._pages().order_by().count()
+            self._count = pages + len(self.snippets())
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def _page_order(self):
+        from django.db.models.functions import Lower
+
+        if self.order == "title":
+            return [Lower("title"), "path"]
+        if self.order == "changed":
+            return [F("last_published_at").desc(nulls_last=True), "path"]
+        return ["_waiting", "title", "path"]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        if stop is None:
+            stop = self.count()
+        if stop <= start:
+            return []
+        # Sort keys only, up to ``stop`` rows: pages from the database in the grid's order, then
+        # merged with the snippets; full rows (with cells) are built for the slice shown only.
+        keyed: list[tuple] = []
+        if self.want_pages:
+            sort_column = "last_published_at" if self.order == "changed" else "_waiting"
+            pages = (
+                self._pages()
+                .annotate(_sort=_as_text(sort_column))
+                .order_by(*self._page_order())
+                .values_list("pk", "title", "_sort")[:stop]
+            )
+            with _without_jit():
+                pages = list(pages)
+            for position, (pk, title, sort) in enumerate(pages):
+                keyed.append((self._key(title, _parse(sort)), 0, position, ("page", pk)))
+        for position, item in enumerate(self.snippets()):
+            changed = self.order == "changed"
+            sort = item.last_changed if changed else item.waiting_since(self.codes)
+            keyed.append((self._key(item.title, sort), 1, position, item))
+        reverse = self.order == "changed"
+        if reverse:
+            # Latest first, and on a tie the list's own order (pages, then snippets).
+            keyed.sort(key=lambda row: (row[1], row[2]))
+            keyed.sort(key=lambda row: row[0], reverse=True)
+        else:
+            keyed.sort(key=lambda row: row[:3])
+        chosen = [row[3] for row in keyed[start:stop]]
+        ids = [entry[1] for entry in chosen if isinstance(entry, tuple)]
+        built = {}
+        if ids:
+            built = {
+                item.pk: item
+                for item in build_items(
+                    self.user, self.filters, locales=self.locales, kinds=("page",), page_ids=ids
+                )
+            }
+        return [built[entry[1]] if isinstance(entry, tuple) else entry for entry in chosen]
+
+    def _key(self, title, sort):
+        if self.order == "title":
+            return title.casefold()
+        if self.order == "changed":
+            return sort or datetime.datetime.min.replace(tzinfo=datetime.UTC)
+        if sort is not None and sort >= _FAR:
+            sort = None
+        return (sort or datetime.datetime.max.replace(tzinfo=datetime.UTC), title)

@@ -182,12 +182,8 @@ def dashboard(request):
     filters = _filters(request)
     locales = statuses.target_locales(request.user)
     shown = [loc for loc in locales if not filters.locale or loc.language_code == filters.locale]
-    codes = [locale.language_code for locale in shown]
     order = request.GET.get("order") or "waiting"
-    items = statuses.sort_items(
-        statuses.build_items(request.user, filters, locales=locales), codes, order
-    )
-    paginator = Paginator(items, PER_PAGE)
+    paginator = Paginator(statuses.StatusGrid(request.user, filters, locales, order), PER_PAGE)
     page = paginator.get_page(request.GET.get("p"))
     default = Locale.get_default()
     home = Page.objects.filter(depth=2, locale=default).first()
@@ -323,7 +319,13 @@ def cell_detail(request, key: str, code: str):
     item = next(
         (
             candidate
-            for candidate in statuses.build_items(request.user, locales=[locale])
+            for candidate in (
+                statuses.build_items(
+                    request.user, locales=[locale], kinds=("page",), page_ids=[instance.pk]
+                )
+                if isinstance(instance, Page)
+                else statuses.build_items(request.user, locales=[locale], kinds=("snippet",))
+            )
             if candidate.key == key
         ),
         None,

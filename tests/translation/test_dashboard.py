@@ -4,6 +4,7 @@ round trip (one bad file rejects the whole upload) and each translation's histor
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import zipfile
@@ -15,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from stories.models import StoryIndexPage, StoryPage
+from stories.models import Partner, StoryIndexPage, StoryPage
 
 from .conftest import (
     DASHBOARD,
@@ -27,6 +28,7 @@ from .conftest import (
     new_story,
     put_segment,
     row_of,
+    source_texts,
     translation_of,
 )
 
@@ -217,3 +219,44 @@ def test_a_row_in_the_grid_shows_type_and_source_title(editor, locales):
     story = new_story(locales)
     row = row_of(grid(editor), story.title)
     assert [td.get_text(strip=True) for td in row.find_all("td")][1] == "Story"
+
+
+def row_titles(soup) -> list[str]:
+    return [
+        row.find("th").get_text(strip=True)
+        for row in soup.select("table.translation-grid tbody tr")
+    ]
+
+
+def test_oldest_missing_translation_first_across_pages_and_snippets_and_grid_pages(
+    editor, committing, locales
+):
+    add_stories(52, locales)
+    start = datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC)
+    for story in StoryPage.objects.filter(slug__startswith="counted-", locale=locales["en"]):
+        n = int(story.slug.removeprefix("counted-"))
+        StoryPage.objects.filter(pk=story.pk).update(
+            first_published_at=start + datetime.timedelta(days=n)
+        )
+    # A snippet waiting since between story 48 and story 49: the 50th row, last of page 1.
+    partner = new_partner(locales, name="Zeta partner")
+    Partner.objects.filter(pk=partner.pk).update(
+        first_published_at=start + datetime.timedelta(days=48, hours=12)
+    )
+    # Story 0 translated and up to date in French: it leaves the "waiting" order for the end.
+    first = StoryPage.objects.get(slug="counted-0", locale=locales["en"])
+    act(editor, committing, "submit", first, "fr")
+    translation = translation_of(first, "fr")
+    for text in source_texts(translation):
+        put_segment(editor, translation, text, "[fr] " + text)
+    act(editor, committing, "publish", first, "fr")
+    assert cell_text(editor, first.title, "fr", status="up_to_date").startswith("Up to date")
+
+    page_1 = row_titles(grid(editor, locale="fr"))
+    assert page_1 == [f"Counted story {n}" for n in range(1, 49)] + ["Zeta partner", page_1[49]]
+    assert page_1[49] == "Counted story 49"
+    page_2 = row_titles(grid(editor, locale="fr", p=2))
+    assert page_2[:2] == ["Counted story 50", "Counted story 51"]
+    assert "Counted story 0" not in page_1 + page_2[:3]  # up to date: after every waiting row
+    for p in (1, 2):
+        assert "Counted story 0" not in row_titles(grid(editor, locale="fr", status="waiting", p=p))

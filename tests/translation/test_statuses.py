@@ -28,6 +28,26 @@ KINDS = {
 }
 
 
+STATUS_TEXTS = {
+    "not_translated": "Not translated",
+    "draft": "Draft",
+    "outdated": "Outdated",
+    "incomplete": "Live but incomplete",
+    "up_to_date": "Up to date",
+}
+
+
+def assert_filters_agree(client, title: str, code: str) -> None:
+    """The status filter (computed by the database for pages) lists the row under the status its
+    cell shows, under "waiting" unless up to date, and under no other status."""
+    shown = cell_text(client, title, code)
+    current = next(status for status, text in STATUS_TEXTS.items() if shown.startswith(text))
+    for status in [*STATUS_TEXTS, "waiting"]:
+        listed = row_of(grid(client, locale=code, status=status), title) is not None
+        expected = status == current or (status == "waiting" and current != "up_to_date")
+        assert listed == expected, (status, shown)
+
+
 def expected_percent(translation) -> int:
     total, done = translation.get_progress()
     return done * 100 // total
@@ -40,6 +60,7 @@ def test_a_cell_goes_through_every_status(kind, editor, translator_fr, committin
 
     assert cell_text(editor, title, "fr").startswith("Not translated")
     assert cell_text(editor, title, "ar").startswith("Not translated")
+    assert_filters_agree(editor, title, "fr")
 
     # The French translator submits it for French from the grid: a draft, nothing translated.
     row = row_of(grid(translator_fr), title)
@@ -52,6 +73,7 @@ def test_a_cell_goes_through_every_status(kind, editor, translator_fr, committin
     assert not target.live
     assert cell_text(editor, title, "fr").startswith("Draft, 0 % translated")
     assert cell_text(editor, title, "ar").startswith("Not translated")  # Arabic untouched
+    assert_filters_agree(editor, title, "fr")
 
     texts = source_texts(translation)
     assert len(texts) >= 2
@@ -71,11 +93,13 @@ def test_a_cell_goes_through_every_status(kind, editor, translator_fr, committin
     assert cell_text(editor, title, "fr").startswith(
         f"Live but incomplete ({percent} % translated)"
     )
+    assert_filters_agree(editor, title, "fr")
 
     # Everything translated and published again: up to date.
     put_segment(translator_fr, translation, texts[-1], "[fr] " + texts[-1])
     assert act(translator_fr, committing, "publish", source, "fr").status_code == 302
     assert cell_text(editor, title, "fr").startswith("Up to date")
+    assert_filters_agree(editor, title, "fr")
 
     # The English changes and is published: outdated, with the date of the change.
     source.refresh_from_db()
@@ -89,6 +113,7 @@ def test_a_cell_goes_through_every_status(kind, editor, translator_fr, committin
     outdated = cell_text(editor, title, "fr")
     assert outdated.startswith("Outdated")
     assert f"source changed {changed}" in outdated
+    assert_filters_agree(editor, title, "fr")
 
     # Synced from the grid: the French version gets the new text as a draft, still outdated
     # (live French unchanged) until the translator publishes the new segment.
