@@ -55,9 +55,12 @@ def is_ignored_param(name: str) -> bool:
 
 
 def is_candidate(request: HttpRequest) -> bool:
-    """A request that may be answered from, or stored in, the anonymous page cache."""
+    """A request that may be answered from, or stored in, the anonymous page cache. Wagtail's
+    preview requests (``make_preview_request``, marked ``is_dummy`` before the middleware runs;
+    ``is_preview`` comes only later) carry a draft at the live page's address: never cached."""
     return (
         settings.PAGE_CACHE_SECONDS > 0
+        and not getattr(request, "is_dummy", False)
         and request.method in ("GET", "HEAD")
         and request.path.startswith(_language_prefixes())
         and settings.SESSION_COOKIE_NAME not in request.COOKIES

@@ -34,6 +34,7 @@ from stories.models import (
 from translation.translators import ensure_translator_groups
 
 from . import content
+from .audio import add_demo_audio
 from .data_blocks import add_map_and_chart
 from .images import factsheet_pdf, illustration
 from .video import add_demo_video
@@ -419,6 +420,7 @@ def load_demo() -> dict[str, int]:
     stories = build_stories(home, campaigns)
     add_map_and_chart(stories, content.TRANSLATIONS)
     add_demo_video(stories, translate, content.TRANSLATIONS)
+    add_demo_audio(stories, content.TRANSLATIONS)
     index = StoryIndexPage.objects.child_of(home).get()
     campaign_pages = build_campaign_pages(home, campaigns)
     news_pages = build_news(home)

@@ -72,7 +72,7 @@ TRANSLATIONS = {
         CHART["title"]: "أطفال نازحون عادوا إلى المدرسة",
         "Year": "السنة",
         "Children": "الأطفال",
-        "children": "طفل",
+        "children": "الأطفال",
         "Demo figures": "أرقام تجريبية",
     },
 }

@@ -38,8 +38,10 @@ def source_patterns(language: str) -> list[tuple[str, re.Pattern]]:
             if not any(parts):
                 continue
             body = ".+?".join(parts)
-            # Short msgids ("Search", "Home") count only as a whole text; long ones anywhere.
-            whole = len(msgid) < 25 and not PLACEHOLDER.search(msgid)
+            # Short msgids ("Search", "Home", "%(count)d page") count only as a whole text;
+            # long ones anywhere. Placeholders do not count towards the length: " page" alone
+            # would be found inside any French sentence about "pages".
+            whole = len(PLACEHOLDER.sub("", msgid).strip()) < 25
             patterns.append((msgid, re.compile(f"^{body}$" if whole else body)))
     return patterns
 

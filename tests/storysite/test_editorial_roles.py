@@ -39,6 +39,8 @@ def edit_data(page, title: str, action: str, body=()) -> dict:
             "location": page.location,
             "hero_image": page.hero_image_id or "",
             "hero_alt_text": page.hero_alt_text,
+            "cover_layout": page.cover_layout,
+            "cover_video": page.cover_video_id or "",
             "campaign": page.campaign_id or "",
             "body": streamfield(list(body)),
             "related_stories": inline_formset([]),
