@@ -38,6 +38,8 @@ def _walk(block: blocks.Block, value, components: list[str]) -> list[str] | None
         below = _walk(child, value.get(head) if value is not None else None, rest)
         if below is None or isinstance(child, blocks.ListBlock):
             return below  # a list's items are named after their own block ("Step 2")
+        if isinstance(child, blocks.StreamBlock) and child.meta.max_num == 1:
+            return below  # a one-item stream is a choice ("Picture" or "Video"): named by it
         return [str(capfirst(child.label)), *below]
     if isinstance(block, blocks.ListBlock):
         for number, item in enumerate(value.bound_blocks if value is not None else (), 1):
@@ -69,7 +71,9 @@ def segment_label(instance, content_path: str) -> str | None:
     # level down (a struct's own field) is labelled right by wagtail-localize.
     if trail is None or len(trail) < 3:
         return None
-    return SEPARATOR.join(trail[1:])
+    # "Picture › Picture" (a picture step's image field) reads as one name.
+    names = [name for i, name in enumerate(trail[1:], 1) if name != trail[i - 1]]
+    return SEPARATOR.join(names)
 
 
 def segment_labels(translation: Translation) -> dict[str, str]:

@@ -50,8 +50,8 @@ def other_image(demo):
 
 def test_every_block_has_label_icon_help_text_template_and_description():
     for name, block in StoryStreamBlock().child_blocks.items():
-        # Each app keeps its blocks' templates: the video block is the media pipeline's.
-        app = "media_pipeline" if name == "video" else "stories"
+        # Each app keeps its blocks' templates: the video and audio blocks are the pipeline's.
+        app = "media_pipeline" if name in ("video", "audio") else "stories"
         assert block.meta.template == f"{app}/blocks/{block.meta.template.split('/')[-1]}"
         assert block.meta.icon and block.meta.icon != "placeholder" or name == "scrollytelling"
         assert str(block.meta.help_text), name

@@ -123,7 +123,7 @@ def test_redis_gives_each_cache_its_own_prefix_and_survives_outages():
     caches = build_caches("redis://cache.internal:6379/0")
     assert {config["BACKEND"] for config in caches.values()} == {"django_redis.cache.RedisCache"}
     prefixes = [config["KEY_PREFIX"] for config in caches.values()]
-    assert len(set(prefixes)) == len(prefixes) == 3
+    assert len(set(prefixes)) == len(prefixes) == len(caches) == 4
     assert all(config["OPTIONS"]["IGNORE_EXCEPTIONS"] for config in caches.values())
     assert build_caches("")["pages"]["BACKEND"].endswith("LocMemCache")
 

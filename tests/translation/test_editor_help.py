@@ -42,7 +42,7 @@ def test_labels_name_the_field_of_a_gallery_image_and_a_scrollytelling_step(zahr
     )
     assert label("The Euphrates, as she remembers it.") == "Gallery image 2 › Caption"
     assert label("For three years, paper and crayons were hidden away.") == "Step 1 › Text"
-    assert label("A sheet full of colour with a big sun") == "Step 3 › Alternative text"
+    assert label("A sheet full of colour with a big sun") == "Step 3 › Picture › Alternative text"
     # Labels wagtail-localize already gets right are left alone.
     assert label("Zahra’s drawings") is None  # the gallery's own title
     assert label("Jeremy Hunt") is None  # a quote's "Who said it"
@@ -57,9 +57,9 @@ def test_the_image_chosen_in_a_gallery_item_is_labelled_too(zahra, locales):
         "Gallery image 1 › Image",
         "Gallery image 2 › Image",
         "Gallery image 3 › Image",
-        "Step 1 › Picture for this step",
-        "Step 2 › Picture for this step",
-        "Step 3 › Picture for this step",
+        "Step 1 › Picture",
+        "Step 2 › Picture",
+        "Step 3 › Picture",
     ]
 
 
