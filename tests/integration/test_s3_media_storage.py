@@ -67,7 +67,13 @@ def test_admin_image_upload_stores_original_and_rendition_in_s3(admin_client, s3
     with urllib.request.urlopen(src, timeout=10) as reply:  # noqa: S310 - loopback moto server
         assert reply.status == 200
         body = reply.read()
-    assert PILImage.open(io.BytesIO(body)).format == "WEBP"
+    # The <img> is the JPEG fallback; browsers that can take AVIF get it from the <source>.
+    assert PILImage.open(io.BytesIO(body)).format == "JPEG"
+    avif = BeautifulSoup(html, "html.parser").select_one(".story__hero source[type='image/avif']")
+    avif_url = avif["srcset"].split(",")[0].split()[0]
+    assert avif_url.startswith(f"{s3_bucket['endpoint']}/{s3_bucket['name']}/images/")
+    with urllib.request.urlopen(avif_url, timeout=10) as reply:  # noqa: S310 - loopback moto
+        assert PILImage.open(io.BytesIO(reply.read())).format == "AVIF"
 
 
 def test_fake_image_is_rejected_and_nothing_is_stored(admin_client, s3_bucket):

@@ -61,6 +61,7 @@ def test_editor_upload_ends_as_hls_ladder_mp4_poster_and_captions_in_the_bucket(
             {
                 "video": video.pk,
                 "locale": locales["en"].pk,
+                "kind": "captions",
                 "vtt_file": SimpleUploadedFile("en.vtt", VTT, "text/vtt"),
                 "cues-count": 0,
             },
