@@ -8,7 +8,6 @@ outage leaves the recording failed with a message (upload it again), its partial
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
@@ -23,7 +22,7 @@ from django_tasks import task
 
 from . import conf, processes, storage
 from .models import Audio
-from .probe import PLAYLIST_SIGNATURES, ProbeFailed, local_input
+from .probe import PLAYLIST_SIGNATURES, ProbeFailed, local_input, run_ffprobe
 
 logger = logging.getLogger(__name__)
 
@@ -51,31 +50,6 @@ class AudioProbe:
 
 def _refuse(message: str, code: str) -> ValidationError:
     return ValidationError(message, code=code)
-
-
-def _ffprobe(path: str | Path) -> dict:
-    command = [
-        conf.ffprobe_binary(),
-        "-v",
-        "error",
-        "-protocol_whitelist",
-        "file",
-        "-format_whitelist",
-        ",".join(sorted(set(AUDIO_FORMATS.values()))),
-        "-print_format",
-        "json",
-        "-show_format",
-        "-show_streams",
-        local_input(path),
-    ]
-    limit = conf.probe_timeout_seconds()
-    try:
-        done = processes.run(command, timeout=limit)
-    except processes.ToolTimeout as exc:
-        raise ProbeFailed(f"ffprobe took longer than {limit:g} s", timed_out=True) from exc
-    if done.returncode != 0:
-        raise ProbeFailed(done.stderr or "ffprobe could not read the file")
-    return json.loads(done.stdout or "{}")
 
 
 def validate_audio_file(path: str | Path, name: str, size: int) -> AudioProbe:
@@ -108,7 +82,7 @@ def validate_audio_file(path: str | Path, name: str, size: int) -> AudioProbe:
                 "playlist",
             )
     try:
-        info = _ffprobe(path)
+        info = run_ffprobe(path, formats=",".join(sorted(set(AUDIO_FORMATS.values()))))
     except ProbeFailed as exc:
         raise _refuse(
             _(

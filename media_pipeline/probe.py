@@ -86,8 +86,9 @@ def input_arguments(path: str | Path, format_name: str) -> list[str]:
     return ["-protocol_whitelist", "file", "-f", demuxer, "-i", local_input(path)]
 
 
-def run_ffprobe(path: str | Path) -> dict:
-    """ffprobe's JSON for ``path``; raises ProbeFailed with ffprobe's own words if it cannot."""
+def run_ffprobe(path: str | Path, formats: str = PROBE_FORMAT_WHITELIST) -> dict:
+    """ffprobe's JSON for ``path``, reading only the demuxers in ``formats``; raises
+    ProbeFailed with ffprobe's own words if it cannot."""
     command = [
         conf.ffprobe_binary(),
         "-v",
@@ -95,7 +96,7 @@ def run_ffprobe(path: str | Path) -> dict:
         "-protocol_whitelist",
         "file",
         "-format_whitelist",
-        PROBE_FORMAT_WHITELIST,
+        formats,
         "-print_format",
         "json",
         "-show_format",
