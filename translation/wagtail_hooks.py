@@ -18,7 +18,7 @@ from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail import hooks
@@ -298,10 +298,28 @@ class TranslationsMenuItem(MenuItem):
         return may_use_dashboard(request.user)
 
 
+@hooks.register("construct_reports_menu")
+def translations_report_label_in_each_users_language(request, menu_items):
+    """wagtail-localize names its report with a string translated once, in the language of
+    the process's first admin request; this request's list gets an item whose label is read
+    now, in this user's language."""
+    report_url = reverse("wagtail_localize:translations_report")
+    for index, item in enumerate(menu_items):
+        if item.url == report_url:
+            menu_items[index] = MenuItem(
+                gettext_lazy("Translations"),
+                item.url,
+                name=item.name,
+                icon_name=item.icon_name,
+                order=item.order,
+            )
+
+
 @hooks.register("register_admin_menu_item")
 def translation_dashboard_menu_item():
+    # Lazy: Wagtail builds the menu once per process, the label is read per request.
     return TranslationsMenuItem(
-        _("Translations"), reverse("translation_dashboard"), icon_name="site", order=250
+        gettext_lazy("Translations"), reverse("translation_dashboard"), icon_name="site", order=250
     )
 
 

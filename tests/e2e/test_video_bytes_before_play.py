@@ -169,7 +169,8 @@ def test_arabic_visitor_reads_transcript_and_seeks_by_chapter_with_the_keyboard(
     )
     meter = open_story(phone, story_server, "ar")
     assert meter.requests == []
-    transcript = phone.locator("details.video-player__transcript")
+    # The video's own transcript (the demo story also has a recording with one).
+    transcript = phone.locator("figure.video-player details.video-player__transcript")
     assert not transcript.evaluate("d => d.open")
     transcript.locator("summary").focus()
     phone.keyboard.press("Enter")

@@ -13,6 +13,7 @@ import polib
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -45,6 +46,23 @@ def test_a_french_translator_sees_only_the_french_column(translator_fr, demo):
 def test_the_menu_offers_the_dashboard_to_translators(translator_ar, demo):
     home = translator_ar.get("/admin/")
     assert b'href="/admin/translations/"' in home.content
+
+
+def test_the_menu_names_the_dashboard_in_each_users_language(editor, django_user_model, demo):
+    """Wagtail builds its menu once per process: the label must follow each user's language,
+    not the language of whoever opened the admin first."""
+    from wagtail.users.models import UserProfile
+
+    assert "Translations" in editor.get("/admin/").content.decode()
+    user = django_user_model.objects.create_superuser("menu-fr", "menu-fr@example.com", "pw")
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "fr"
+    profile.save()
+    french = Client()
+    french.force_login(user)
+    page = french.get("/admin/").content.decode()
+    assert "Traductions" in page
+    assert "Translations" not in page
 
 
 @pytest.mark.parametrize("action", ["submit", "sync", "publish"])
