@@ -1,10 +1,12 @@
 """Shared fixtures. The demo site is built once per test database: tests that run inside a
-transaction see it and roll back their own changes; browser tests (transactional) build their
-own."""
+transaction see it and roll back their own changes; browser tests (transactional) get it back
+from a snapshot taken right after it was built."""
 
 from __future__ import annotations
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from wagtail.models import Locale, Site
 
@@ -30,9 +32,17 @@ def _empty_caches():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, built once, and a snapshot of the whole database as it stands then
+    (``dumpdata``, primary keys kept, content types and permissions included)."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        snapshot = tmp_path_factory.mktemp("demo-snapshot") / "demo.json"
+        # Content types and permissions first: saving other rows may look content types up.
+        first = ["contenttypes", "auth"]
+        labels = first + [app.label for app in apps.get_app_configs() if app.label not in first]
+        call_command("dumpdata", *labels, output=str(snapshot), verbosity=0)
+    return snapshot
 
 
 @pytest.fixture
@@ -42,13 +52,18 @@ def demo(db):
 
 
 @pytest.fixture
-def committed_demo(transactional_db):
+def committed_demo(transactional_db, django_db_setup):
     """The demo for tests whose work must really commit (workers, live servers). Transactional
-    tests start from a flushed database, so the demo is rebuilt when it is missing."""
+    tests start from a database flushed by the one before, so the demo is loaded back from the
+    session's snapshot: seconds, where building it again took half a minute. The flush before
+    loading keeps the post-migrate step from recreating content types under new ids, which the
+    snapshot's revisions refer to by id."""
     from home.models import HomePage
 
     if not HomePage.objects.exists():
-        call_command("load_demo", verbosity=0)
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        call_command("loaddata", str(django_db_setup), verbosity=0)
+        ContentType.objects.clear_cache()  # it still holds the ids the flush removed
     return Site.objects.get(is_default_site=True)
 
 
