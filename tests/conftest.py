@@ -37,12 +37,28 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     (``dumpdata``, primary keys kept, content types and permissions included)."""
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        _view_every_live_page()
         snapshot = tmp_path_factory.mktemp("demo-snapshot") / "demo.json"
         # Content types and permissions first: saving other rows may look content types up.
         first = ["contenttypes", "auth"]
         labels = first + [app.label for app in apps.get_app_configs() if app.label not in first]
         call_command("dumpdata", *labels, output=str(snapshot), verbosity=0)
     return snapshot
+
+
+def _view_every_live_page() -> None:
+    """Test settings make renditions when a page is first viewed (the background task is off):
+    viewed once here, committed and in the snapshot, so no test pays seconds of image encoding
+    for the demo's pictures again."""
+    from django.core.cache import caches
+    from django.test import Client
+    from wagtail.models import Page
+
+    visitor = Client()
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        visitor.get(page.get_url())
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture

@@ -92,9 +92,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # The visitor's address for every log record of the request (delivery/client_ip.py).
     "delivery.log.ClientIPMiddleware",
-    # First and last: store, then serve, whole pages for anonymous visitors
-    # (delivery/page_cache.py).
+    # Whole pages for anonymous visitors (delivery/page_cache.py): the outer one stores a
+    # rendered page with every header the rest of the stack added; the inner one answers from
+    # the cache before that stack runs, so a hit costs no session, locale, CSRF or auth work.
     "delivery.page_cache.StorePageMiddleware",
+    "delivery.page_cache.FetchPageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # django-csp's, except that Wagtail's previews may be framed by the admin's own page editor;
     # likewise for X-Frame-Options below (storysite/preview_framing.py).
@@ -116,7 +118,6 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Counts failed logins and locks out brute force.
     "axes.middleware.AxesMiddleware",
-    "delivery.page_cache.FetchPageMiddleware",
 ]
 
 ROOT_URLCONF = "storysite.urls"
