@@ -79,8 +79,22 @@ def test_translator_jumps_to_untranslated_segments_and_sees_the_count_drop(
     page.keyboard.press("Alt+Shift+N")
     expect(segment(page, ALT_TEXT).locator("textarea")).to_be_focused()
     expect(segment(page, ALT_TEXT).locator("textarea")).to_be_in_viewport()
-    field = segment(page, ALT_TEXT).locator("textarea").bounding_box()
-    assert field["y"] + field["height"] < help_panel.bounding_box()["y"]  # not hidden by it
+    # Not hidden by the panel once the scrolling has settled (wagtail-localize scrolls too).
+    segment(page, ALT_TEXT).locator("textarea").evaluate(
+        """(field) => new Promise((resolve, reject) => {
+            const panel = document.querySelector(".translation-help");
+            const deadline = Date.now() + 3000;
+            (function check() {
+                if (field.getBoundingClientRect().bottom < panel.getBoundingClientRect().top) {
+                    resolve(true);
+                } else if (Date.now() > deadline) {
+                    reject(new Error("the field stays under the panel"));
+                } else {
+                    setTimeout(check, 50);
+                }
+            })();
+        })"""
+    )
     screenshot(page, "translation-editor-help-next")
     page.keyboard.type("Des traits verts et bleus, comme une rivière entre les arbres")
     save(page, ALT_TEXT)

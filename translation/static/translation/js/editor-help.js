@@ -298,6 +298,22 @@
       if (target) {
         target.focus({ preventScroll: true });
       }
+      keepClear(target || element, 0);
+    }
+    // A late scroll of wagtail-localize's own, or the field growing to fit its text, can still
+    // push the field under the panel in the next moments: centre it again if so.
+    function keepClear(target, checks) {
+      if (checks > 20) {
+        return;
+      }
+      window.setTimeout(function () {
+        var box = target.getBoundingClientRect();
+        var panelTop = self.panel.getBoundingClientRect().top;
+        if (box.bottom > panelTop || box.top < 0) {
+          target.scrollIntoView({ block: "center", behavior: "auto" });
+        }
+        keepClear(target, checks + 1);
+      }, 50);
     }
     window.requestAnimationFrame(settle);
   };
