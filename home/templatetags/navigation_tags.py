@@ -18,6 +18,14 @@ from .. import navigation
 register = template.Library()
 
 
+@register.filter
+def is_parent_of(item, page) -> bool:
+    """``{% if item|is_parent_of:page %}``: from the two pages' tree paths, without the query
+    ``page.get_parent`` costs on every request."""
+    path, depth = getattr(page, "path", None), getattr(page, "depth", None)
+    return bool(path) and depth == item.depth + 1 and path.startswith(item.path)
+
+
 @register.simple_tag(takes_context=True)
 def localized_home(context) -> Page | None:
     """The home page in the language being read (the default-language home if untranslated)."""

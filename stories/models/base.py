@@ -56,6 +56,8 @@ class SocialMetaMixin(models.Model):
     ]
 
     cached_streams: tuple[str, ...] = ()
+    # Image fields the template shows only inside cached fragments: not even loaded on a hit.
+    cached_images: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
@@ -93,9 +95,12 @@ class SocialMetaMixin(models.Model):
             for field in self._meta.fields
             if isinstance(field, StreamField) and field.name not in self.cached_streams
         ]
-        prefetch_renditions(
-            [self.social_image, getattr(self, "hero_image", None), *images_in(streams)]
-        )
+        single = [
+            getattr(self, name, None)
+            for name in ("social_image", "hero_image")
+            if name not in self.cached_images
+        ]
+        prefetch_renditions([*single, *images_in(streams)])
         return context
 
 

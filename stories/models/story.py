@@ -336,8 +336,10 @@ class StoryPage(SocialMetaMixin, Page):
         prefetch_renditions(story.hero_image for story in stories)
         return stories
 
-    # The template renders the body inside a cached fragment that prefetches its own images.
+    # The template renders the body inside a cached fragment that prefetches its own images,
+    # and the cover and link-preview tags (hero and social image) inside fragments of theirs.
     cached_streams = ("body",)
+    cached_images = ("hero_image", "social_image")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -95,3 +95,17 @@ def test_a_restricted_translation_leaves_the_alternates_and_the_switcher(
     response = client.get(story.url)
     assert "fr" not in alternates(response)
     assert switcher(response)["fr"] == f"/fr/not-translated/?page={story.pk}"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_menu_marks_the_section_of_the_page_shown(client, demo, language, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    story = StoryPage.objects.live().filter(locale__language_code=language).first()
+    section = story.get_parent()
+    page = BeautifulSoup(client.get(story.url).content, "html.parser")
+    current = [a["href"] for a in page.select(".site-nav a[aria-current]")]
+    assert current == [section.url]
+    index = BeautifulSoup(client.get(section.url).content, "html.parser")
+    assert [a["href"] for a in index.select(".site-nav a[aria-current]")] == [section.url]
+    home = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    assert [a["href"] for a in home.select(".site-nav a[aria-current]")] == [f"/{language}/"]
