@@ -49,16 +49,13 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
 def _view_every_live_page() -> None:
     """Test settings make renditions when a page is first viewed (the background task is off):
     viewed once here, committed and in the snapshot, so no test pays seconds of image encoding
-    for the demo's pictures again."""
-    from django.core.cache import caches
+    for the demo's pictures again. (The pages this caches are emptied by ``_empty_caches``.)"""
     from django.test import Client
     from wagtail.models import Page
 
     visitor = Client()
     for page in Page.objects.live().filter(depth__gt=1).specific():
         visitor.get(page.get_url())
-    for cache in caches.all():
-        cache.clear()
 
 
 @pytest.fixture

@@ -20,10 +20,9 @@ register = template.Library()
 
 @register.filter
 def is_parent_of(item, page) -> bool:
-    """``{% if item|is_parent_of:page %}``: from the two pages' tree paths, without the query
-    ``page.get_parent`` costs on every request."""
-    path, depth = getattr(page, "path", None), getattr(page, "depth", None)
-    return bool(path) and depth == item.depth + 1 and path.startswith(item.path)
+    """``{% if item|is_parent_of:page %}``: treebeard's ``is_child_of`` compares tree paths,
+    without the query ``page.get_parent`` costs on every request."""
+    return isinstance(page, Page) and page.is_child_of(item)
 
 
 @register.simple_tag(takes_context=True)
