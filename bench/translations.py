@@ -10,7 +10,7 @@ demo, then inserts in bulk (this bench only: Page rows with treebeard paths comp
 StoryPage table by raw SQL, wagtail-localize's rows with bulk_create) ``N`` English stories,
 each with three segments, and French and Arabic versions in a mix of every status: not
 translated, draft (one segment of three translated), outdated (published before the English
-changed), live but incomplete and up to date. Goal (issue #17): grid p50 ≤ 300 ms, a query count
+changed), live but incomplete and up to date. Goal (issue #17): every grid view p50 ≤ 300 ms, a query count
 that does not depend on N.
 """
 
@@ -308,6 +308,10 @@ def main() -> None:
             "grid, default sort (all)": "/admin/translations/",
             "grid, French, outdated": "/admin/translations/?locale=fr&status=outdated",
             "grid, Arabic, waiting, page 20": "/admin/translations/?locale=ar&status=waiting&p=20",
+            "grid, French, incomplete": "/admin/translations/?locale=fr&status=incomplete",
+            "grid, draft (both), by title": "/admin/translations/?status=draft&order=title",
+            "grid, up to date (both)": "/admin/translations/?status=up_to_date",
+            "grid, not translated, page 30": "/admin/translations/?status=not_translated&p=30",
             "admin home with panel": "/admin/",
         }
         results = {name: measure(client, url) for name, url in targets.items()}
@@ -317,8 +321,13 @@ def main() -> None:
                 f"{name:32} p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  ×{p50 / base:5.1f} baseline  "
                 f"{queries:3d} queries  {size / 1024:6.0f} KiB"
             )
-        grid = results["grid, default sort (all)"][0]
-        print(f"goal: grid p50 ≤ 300 ms: {'met' if grid <= 300 else 'NOT met'} ({grid:.0f} ms)")
+        grids = {name: p50 for name, (p50, *_rest) in results.items() if name.startswith("grid")}
+        slowest = max(grids, key=grids.get)
+        met = grids[slowest] <= 300
+        print(
+            f"goal: every grid view p50 ≤ 300 ms: {'met' if met else 'NOT met'} "
+            f"(slowest: {slowest}, {grids[slowest]:.0f} ms)"
+        )
         load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
         print(f"load average after: {load}")
     finally:

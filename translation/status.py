@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import CharField, Count, F, Q
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -376,19 +376,16 @@ def waiting_counts(user) -> list[tuple[Locale, int, int]]:
     locales = target_locales(user)
     if not locales:
         return []
-    pages, statuses = _status_sql_pages(Locale.get_default(), Filters(), locales)
+    source_locale = Locale.get_default()
+    pages = _page_rows(source_locale, Filters())
     with _without_jit():
-        page_counts = (
-            pages.annotate(**{f"_status_{locale.pk}": statuses[locale.pk] for locale in locales})
-            .order_by()
-            .aggregate(
-                **{
-                    f"waiting_{locale.pk}": Count(
-                        "pk", filter=~Q(**{f"_status_{locale.pk}": UP_TO_DATE})
-                    )
-                    for locale in locales
-                }
-            )
+        page_counts = pages.order_by().aggregate(
+            **{
+                f"waiting_{locale.pk}": Count(
+                    "pk", filter=_status_condition(source_locale, locale.pk, WAITING)
+                )
+                for locale in locales
+            }
         )
     snippets = build_items(user, locales=locales, kinds=("snippet",))
     counts = []
@@ -402,8 +399,8 @@ def waiting_counts(user) -> list[tuple[Locale, int, int]]:
 
 # --- The grid in SQL --------------------------------------------------------------------------
 # Pages are the many rows (10 000 and more): their per-language status, its "waiting since" date
-# and the sort key are computed by the database (the same rules as ``_status``, as correlated
-# subqueries per target language), so filtering, counting, sorting and LIMIT happen there and
+# and the sort key are computed by the database (the same rules as ``_status``, as EXISTS tests
+# per target language), so filtering, counting, sorting and LIMIT happen there and
 # only the 50 rows shown are read in full. Snippets are a few hundred at most and keep the
 # Python path; the two are merged for the page shown.
 
@@ -424,92 +421,75 @@ def _without_jit():
         yield
 
 
-def _page_status_annotations(source_locale, locale_ids):
-    from django.db.models import (
-        Case,
-        DateTimeField,
-        Exists,
-        IntegerField,
-        OuterRef,
-        Subquery,
-        Value,
-        When,
-    )
-    from django.db.models.functions import Coalesce
+def _untranslated_segments(source_locale, locale_id: int):
+    """The source-language segments of the outer page that have no usable translation into
+    ``locale_id``: "some are left" as an EXISTS (an anti-join for PostgreSQL) rather than
+    comparing two counts per row. It is the same test as ``translated < total``, as
+    wagtail-localize keeps one translation per string, locale and context."""
+    from wagtail_localize.models import StringTranslation
 
-    annotations = {
-        "_source": Subquery(
-            TranslationSource.objects.filter(
-                object_id=OuterRef("translation_key"), locale=source_locale
+    return StringSegment.objects.filter(
+        source__object_id=OuterRef("translation_key"), source__locale=source_locale
+    ).exclude(
+        Exists(
+            StringTranslation.objects.filter(
+                translation_of=OuterRef("string_id"),
+                context_id=OuterRef("context_id"),
+                locale_id=locale_id,
+                has_error=False,
             )
-            .order_by("-pk")
-            .values("pk")[:1]
-        ),
-    }
-    annotations["_total"] = Coalesce(
-        Subquery(
-            StringSegment.objects.filter(source_id=OuterRef("_source"))
-            .order_by()
-            .values("source_id")
-            .annotate(c=Count("pk"))
-            .values("c"),
-            output_field=IntegerField(),
-        ),
-        0,
+        )
     )
-    statuses, waits = {}, {}
-    for locale_id in locale_ids:
-        target = Page.objects.filter(
-            translation_key=OuterRef("translation_key"), locale_id=locale_id
-        )
-        translated = Coalesce(
-            Subquery(
-                StringSegment.objects.filter(
-                    source_id=OuterRef("_source"),
-                    string__translations__locale_id=locale_id,
-                    string__translations__context_id=F("context_id"),
-                    string__translations__has_error=False,
-                )
-                .order_by()
-                .values("source_id")
-                .annotate(c=Count("pk"))
-                .values("c"),
-                output_field=IntegerField(),
-            ),
-            0,
-        )
-        published = Subquery(target.values("last_published_at")[:1])
-        annotations[f"_exists_{locale_id}"] = Exists(target)
-        annotations[f"_live_{locale_id}"] = Exists(target.filter(live=True))
-        annotations[f"_published_{locale_id}"] = published
-        annotations[f"_translated_{locale_id}"] = translated
-        status = Case(
-            When(**{f"_exists_{locale_id}": False}, then=Value(NOT_TRANSLATED)),
-            When(**{f"_live_{locale_id}": False}, then=Value(DRAFT)),
-            When(last_published_at__gt=F(f"_published_{locale_id}"), then=Value(OUTDATED)),
-            When(
-                Q(_total__gt=0) & Q(_total__gt=F(f"_translated_{locale_id}")),
-                then=Value(INCOMPLETE),
-            ),
-            default=Value(UP_TO_DATE),
-            output_field=CharField(),
-        )
-        statuses[locale_id] = status
-        waits[locale_id] = Case(
-            When(**{f"_exists_{locale_id}": False}, then=F("first_published_at")),
-            When(**{f"_live_{locale_id}": False}, then=F("first_published_at")),
-            When(
-                last_published_at__gt=F(f"_published_{locale_id}"),
-                then=F("last_published_at"),
-            ),
-            When(
-                Q(_total__gt=0) & Q(_total__gt=F(f"_translated_{locale_id}")),
-                then=F(f"_published_{locale_id}"),
-            ),
-            default=Value(None),
-            output_field=DateTimeField(),
-        )
-    return annotations, statuses, waits
+
+
+def _waiting_since(source_locale, locale_id: int):
+    """Since when the outer page's ``locale_id`` cell has waited (the rules of ``_status``):
+    its first publication if untranslated or a draft, its last if outdated, the translation's
+    publication if that is incomplete, NULL if up to date."""
+    from django.db.models import Case, DateTimeField, Value, When
+
+    target = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
+    return Case(
+        When(~Exists(target.filter(live=True)), then=F("first_published_at")),
+        When(_outdated(target), then=F("last_published_at")),
+        When(
+            Exists(_untranslated_segments(source_locale, locale_id)),
+            then=Subquery(target.values("last_published_at")[:1]),
+        ),
+        default=Value(None),
+        output_field=DateTimeField(),
+    )
+
+
+def _outdated(targets) -> Q:
+    """The source was published after its live translation (a missing date on either side is
+    not "after", as in ``_status``)."""
+    stale = targets.filter(live=True, last_published_at__lt=OuterRef("last_published_at"))
+    return Q(last_published_at__isnull=False) & Exists(stale)
+
+
+def _status_condition(source_locale, locale_id: int, status: str) -> Q:
+    """Pages whose ``locale_id`` cell has ``status``, written as EXISTS tests rather than as a
+    filter on the status ``Case``: PostgreSQL runs those as semi-joins over the target pages
+    instead of a correlated lookup per source row."""
+    targets = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
+    live = Exists(targets.filter(live=True))
+    outdated = _outdated(targets)
+    unfinished = Exists(_untranslated_segments(source_locale, locale_id))
+    if status == NOT_TRANSLATED:
+        return ~Exists(targets)
+    if status == DRAFT:
+        return Exists(targets) & ~live
+    if status == OUTDATED:
+        return outdated
+    settled = live & ~outdated  # live and not outdated: complete or not, by its segments
+    if status == INCOMPLETE:
+        return settled & unfinished
+    if status == UP_TO_DATE:
+        return settled & ~unfinished
+    if status == WAITING:
+        return ~settled | unfinished
+    return Q(pk__in=[])
 
 
 def _status_sql_pages(source_locale, filters: Filters, locales):
@@ -525,27 +505,20 @@ def _status_sql_pages(source_locale, filters: Filters, locales):
         )
         pages = pages.filter(path__startswith=section_path)
     locale_ids = [locale.pk for locale in locales]
-    annotations, statuses, waits = _page_status_annotations(source_locale, locale_ids)
-    pages = pages.annotate(**annotations)
     far = Value(_FAR, output_field=DateTimeField())
     if filters.status:
         condition = Q(pk__in=[])
         for locale_id in locale_ids:
-            if filters.status == WAITING:
-                condition |= ~Q(**{f"_status_{locale_id}": UP_TO_DATE})
-            else:
-                condition |= Q(**{f"_status_{locale_id}": filters.status})
-        pages = pages.annotate(
-            **{f"_status_{locale_id}": statuses[locale_id] for locale_id in locale_ids}
-        ).filter(condition)
-    ends = [Coalesce(waits[locale_id], far) for locale_id in locale_ids]
+            condition |= _status_condition(source_locale, locale_id, filters.status)
+        pages = pages.filter(condition)
+    ends = [Coalesce(_waiting_since(source_locale, locale_id), far) for locale_id in locale_ids]
     if not ends:
         waiting = far
     elif len(ends) == 1:
         waiting = ends[0]
     else:
         waiting = Least(*ends)
-    return pages.annotate(_waiting=waiting), statuses
+    return pages.annotate(_waiting=waiting)
 
 
 class StatusGrid:
@@ -567,8 +540,7 @@ class StatusGrid:
         self._count = None
 
     def _pages(self):
-        pages, _statuses = _status_sql_pages(self.source_locale, self.filters, self.shown)
-        return pages
+        return _status_sql_pages(self.source_locale, self.filters, self.shown)
 
     def snippets(self) -> list[Item]:
         if self._snippets is None:
