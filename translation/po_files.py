@@ -54,24 +54,28 @@ def po_upload_limit() -> int:
     return int(settings.PO_UPLOAD_MAX_BYTES)
 
 
-def _too_large(limit: int) -> POImportError:
+def _too_large(limit: int, advice: str | None = None) -> POImportError:
+    advice = advice or _(
+        "A PO file for one page is far smaller: check that it is the file downloaded from this "
+        "translation."
+    )
     return POImportError(
         [
-            _(
-                "This file is larger than %(limit)s, the most a PO file may be. A PO file for one "
-                "page is far smaller: check that it is the file downloaded from this translation."
-            )
+            _("This file is larger than %(limit)s, the most a PO file may be.")
             % {"limit": filesizeformat(limit)}
+            + " "
+            + advice
         ]
     )
 
 
-def read_po_upload(upload, limit: int | None = None) -> bytes:
+def read_po_upload(upload, limit: int | None = None, advice: str | None = None) -> bytes:
     """The uploaded file's bytes, read in chunks and never more than one byte past the limit, so
-    an oversized file is refused without being held in memory whole."""
+    an oversized file is refused without being held in memory whole; ``advice`` says what to do
+    instead."""
     limit = po_upload_limit() if limit is None else limit
     if (getattr(upload, "size", None) or 0) > limit:
-        raise _too_large(limit)
+        raise _too_large(limit, advice)
     data = bytearray()
     while len(data) <= limit:
         chunk = upload.read(min(64 * 1024, limit + 1 - len(data)))
@@ -79,7 +83,7 @@ def read_po_upload(upload, limit: int | None = None) -> bytes:
             break
         data += chunk
     if len(data) > limit:
-        raise _too_large(limit)
+        raise _too_large(limit, advice)
     return bytes(data)
 
 

@@ -7,8 +7,6 @@ so they make drafts only; publishing is what the translation editor's *Publish* 
 
 from __future__ import annotations
 
-import io
-import zipfile
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -23,8 +21,10 @@ from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
@@ -32,13 +32,12 @@ from wagtail.permissions import policy_registry
 from wagtail_localize.models import StringTranslation, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
+from . import bundles
 from . import status as statuses
 from .po_files import (
     TRANSLATION_ID_HEADER,
     POImportError,
-    import_po_checked,
-    parse_po,
-    po_upload_limit,
+    POUploadHandler,
     read_po_upload,
     validate_po,
 )
@@ -46,8 +45,6 @@ from .translation_drafts import save_translation_draft, translate_as_drafts
 from .translators import can_edit_locale, translatable_snippet_models, translator_languages
 
 PER_PAGE = 50
-# A bundle from an agency: at most this many PO files, each within PO_UPLOAD_MAX_BYTES.
-MAX_BUNDLE_FILES = 500
 SUBMIT_PERMISSION = "wagtail_localize.submit_translation"
 
 
@@ -432,102 +429,72 @@ def bulk(request):
 
 
 def _export(request, instances, locale):
-    """One zip of PO files, one per item: wagtail-localize's PO file names one translation in
-    its header and its entries by paths inside that one source (every page has a "title"), so
-    a single PO file cannot carry several pages without a format of our own that neither
-    wagtail-localize's upload nor agencies' tools would know."""
-    bundle = io.BytesIO()
-    written = 0
-    with zipfile.ZipFile(bundle, "w", zipfile.ZIP_DEFLATED) as archive:
-        for instance in instances:
-            translation = _translation(instance, locale)
-            if translation is None:
-                continue
-            name = slugify(str(instance))[:50] or "item"
-            label = "page" if isinstance(instance, Page) else instance._meta.model_name
-            archive.writestr(
-                f"{locale.language_code}/{label}-{instance.pk}-{name}.po",
-                str(translation.export_po()),
-            )
-            written += 1
-    if not written:
+    """One PO or XLIFF file for every selected row that has a translation into ``locale``
+    (``translation/bundles.py``)."""
+    chosen = request.POST.get("format")
+    kind = chosen if chosen in bundles.FORMATS else "po"
+    pairs = [(instance, _translation(instance, locale)) for instance in instances]
+    pairs = [(instance, translation) for instance, translation in pairs if translation]
+    if not pairs:
         messages.error(
             request,
             _("None of the selected rows has a translation into %(language)s yet: submit first.")
             % {"language": locale.get_display_name()},
         )
         return _back(request)
-    response = HttpResponse(bundle.getvalue(), content_type="application/zip")
+    if kind == "xliff":
+        data = bundles.bundle_xliff(pairs, Locale.get_default(), locale)
+    else:
+        data = bundles.bundle_po(pairs, locale)
+    content_type, extension = bundles.FORMATS[kind]
+    response = HttpResponse(data, content_type=f"{content_type}; charset=utf-8")
+    stamp = timezone.now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = (
-        f'attachment; filename="translations-{locale.language_code}.zip"'
+        f'attachment; filename="translations-{locale.language_code}-{len(pairs)}-items-'
+        f'{stamp}.{extension}"'
     )
     return response
 
 
-def _bundle_files(upload) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each PO file in an uploaded zip (or the one uploaded PO file), every
-    file capped at the PO upload limit before it is read whole."""
-    limit = po_upload_limit()
-    data = read_po_upload(upload, limit=limit * MAX_BUNDLE_FILES)
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        return [(upload.name, data)]
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [info for info in archive.infolist() if not info.is_dir()]
-    except zipfile.BadZipFile as error:
-        raise POImportError(
-            [_("This zip file cannot be read (%(error)s).") % {"error": error}]
-        ) from error
-    members = [info for info in members if info.filename.endswith(".po")]
-    if not members:
-        raise POImportError([_("The zip file holds no .po file.")])
-    if len(members) > MAX_BUNDLE_FILES:
-        raise POImportError(
-            [_("The zip file holds more than %(count)d PO files.") % {"count": MAX_BUNDLE_FILES}]
-        )
-    files = []
-    for info in members:
-        if info.file_size > limit:
-            raise POImportError(
-                [_("%(file)s is larger than a PO file may be.") % {"file": info.filename}]
-            )
-        with archive.open(info) as handle:
-            files.append((info.filename, read_po_upload(handle, limit=limit)))
-    return files
+@require_POST
+@csrf_exempt
+def import_bundle(request):
+    """Re-import an exported bundle (PO or XLIFF) or one wagtail-localize PO file. The size-capped
+    upload handler must be set before anything reads the body, the CSRF check included, so the
+    check runs inside (as for the translation editor's PO upload)."""
+    request.upload_handlers = [POUploadHandler(request)]
+    return _import_bundle(request)
 
 
 @refuse_with_403
-@require_POST
-def import_bundle(request):
-    """Re-import an exported bundle: every file is checked with the PO import's rules
-    (``translation/po_files.py``) before anything is written; one bad file rejects them all."""
+@csrf_protect
+def _import_bundle(request):
+    """Every item is checked with the PO import's rules (``translation/po_files.py``) before
+    anything is written; one bad item rejects the whole file."""
     if not may_use_dashboard(request.user):
         raise PermissionDenied
     upload = request.FILES.get("file")
     if upload is None:
-        messages.error(request, _("Choose a zip or PO file to upload."))
+        messages.error(request, _("Choose a PO or XLIFF file to upload."))
         return _back(request)
     try:
-        files = _bundle_files(upload)
+        data = read_po_upload(
+            upload, advice=_("Export and translate fewer rows at a time (PO_UPLOAD_MAX_BYTES).")
+        )
+        items = bundles.split(data)
+        found = {
+            str(translation.uuid): translation
+            for translation in Translation.objects.filter(
+                uuid__in=[tid for tid, _po in items if bundles.is_uuid(tid)]
+            ).select_related("source", "target_locale")
+        }
         checked, problems = [], []
-        for name, data in files:
-            try:
-                po = parse_po(data)
-            except POImportError as error:
-                problems += [f"{name}: {problem}" for problem in error.problems]
-                continue
-            translation = (
-                Translation.objects.filter(uuid=po.metadata.get(TRANSLATION_ID_HEADER) or None)
-                .select_related("source", "target_locale")
-                .first()
-                if _is_uuid(po.metadata.get(TRANSLATION_ID_HEADER))
-                else None
-            )
+        for translation_id, po in items:
+            translation = found.get(translation_id)
             if translation is None:
                 problems.append(
-                    f"{name}: "
-                    + _("it names no translation of this site (%(header)s header).")
-                    % {"header": TRANSLATION_ID_HEADER}
+                    _("Item %(id)s is not a translation of this site (%(header)s header).")
+                    % {"id": translation_id or "?", "header": TRANSLATION_ID_HEADER}
                 )
                 continue
             target = translation.get_target_instance()
@@ -535,13 +502,14 @@ def import_bundle(request):
                 user_can_edit_instance(request.user, target)
             ):
                 raise PermissionDenied
+            name = f"“{translation.source.object_repr}”"
             problems += [f"{name}: {problem}" for problem in validate_po(translation, po)]
-            checked.append((translation, data))
+            checked.append((translation, po))
         if problems:
             raise POImportError(problems)
         with transaction.atomic():
-            for translation, data in checked:
-                import_po_checked(translation, data, user=request.user)
+            for translation, po in checked:
+                translation.import_po(po, user=request.user, tool_name="PO File")
     except POImportError as error:
         shown = error.problems[:10]
         text = _("The file was not imported; nothing was changed. ") + " ".join(shown)
@@ -553,20 +521,14 @@ def import_bundle(request):
     else:
         messages.success(
             request,
-            _("Imported %(count)d PO files; review and publish the translations.")
+            ngettext(
+                "Imported the translation of %(count)d item; review and publish it.",
+                "Imported the translations of %(count)d items; review and publish them.",
+                len(checked),
+            )
             % {"count": len(checked)},
         )
     return _back(request)
-
-
-def _is_uuid(value) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(str(value))
-    except ValueError:
-        return False
-    return True
 
 
 def dashboard_url(**params) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 import io
 import re
-import zipfile
 
 import polib
 import pytest
@@ -16,6 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
+from wagtail_localize.models import StringTranslation
 
 from stories.models import Partner, StoryIndexPage, StoryPage
 
@@ -163,52 +163,178 @@ def test_the_grid_costs_the_same_queries_for_5_and_50_more_pages(
     assert b"Counted story 49" in response.content
 
 
-def test_bulk_po_export_and_import_round_trip_and_one_bad_file_rejects_all(
-    translator_fr, editor, committing, locales
-):
-    stories = [new_story(locales, f"Story {n} of three", f"story-{n}-of-three") for n in range(3)]
+def _submitted_and_exported(translator, committing, locales, file_format, count=3):
+    stories = [
+        new_story(locales, f"Story {n} of {count} ({file_format})", f"story-{n}-{file_format}")
+        for n in range(count)
+    ]
     keys = [item_key(story) for story in stories]
-    response = translator_fr.post(
+    response = translator.post(
         f"{DASHBOARD}bulk/", {"locale": "fr", "item": keys, "action": "submit"}
     )
     assert response.status_code == 302
-    response = translator_fr.post(
-        f"{DASHBOARD}bulk/", {"locale": "fr", "item": keys, "action": "export"}
+    response = translator.post(
+        f"{DASHBOARD}bulk/",
+        {"locale": "fr", "item": keys, "action": "export", "format": file_format},
     )
     assert response.status_code == 200
-    assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
-    assert len(archive.namelist()) == 3
+    return stories, response
 
-    def translated_bundle(break_one: bool) -> io.BytesIO:
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w") as bundle:
-            for n, name in enumerate(archive.namelist()):
-                po = polib.pofile(archive.read(name).decode())
-                for entry in po:
-                    entry.msgstr = "FR " + entry.msgid
-                if break_one and n == 2:
-                    po[0].msgstr = "FR <b>unclosed"
-                bundle.writestr(name, str(po))
-        out.seek(0)
-        out.name = "translated.zip"
-        return out
 
-    rejected = translator_fr.post(
-        f"{DASHBOARD}import/", {"file": translated_bundle(True)}, follow=True
-    )
-    text = rejected.content.decode()
-    assert "nothing was changed" in text
-    assert "unbalanced HTML tags" in text
-    for story in stories:  # not even the two good files were applied
+def _upload(client, name: str, data: bytes):
+    upload = io.BytesIO(data)
+    upload.name = name
+    response = client.post(f"{DASHBOARD}import/", {"file": upload}, follow=True)
+    assert response.status_code == 200
+    shown = BeautifulSoup(response.content, "html.parser").select(".messages li")
+    return re.sub(r"[ \t\r\n]+", " ", " ".join(li.get_text(" ") for li in shown))
+
+
+def _assert_untouched(editor, stories):
+    for story in stories:
         assert cell_text(editor, story.title, "fr").startswith("Draft, 0 % translated")
 
-    accepted = translator_fr.post(
-        f"{DASHBOARD}import/", {"file": translated_bundle(False)}, follow=True
+
+def test_bulk_export_is_one_po_file_for_three_pages_and_one_bad_item_rejects_it_all(
+    translator_fr, editor, committing, locales
+):
+    stories, response = _submitted_and_exported(translator_fr, committing, locales, "po")
+    assert response["Content-Type"].startswith("text/x-gettext-translation")
+    assert re.fullmatch(
+        r'attachment; filename="translations-fr-3-items-\d{8}-\d{4}\.po"',
+        response["Content-Disposition"],
     )
-    assert "Imported 3 PO files" in accepted.content.decode()
+    po = polib.pofile(response.content.decode())
+    # One file: every page's title is in it, each entry tagged with its own page.
+    titles = {entry.msgid for entry in po if entry.msgctxt.endswith(":title")}
+    assert titles == {story.title for story in stories}
+    assert {entry.comment for entry in po} == {f"Story: {story.title}" for story in stories}
+
+    def translated(break_one: bool) -> bytes:
+        copy = polib.pofile(response.content.decode())
+        for entry in copy:
+            entry.msgstr = "FR " + entry.msgid
+        if break_one:
+            last = [entry for entry in copy if stories[2].title in entry.comment][0]
+            last.msgstr = "FR <b>unclosed"
+        return str(copy).encode()
+
+    text = _upload(translator_fr, "agency.po", translated(True))
+    assert "nothing was changed" in text
+    assert f"“{stories[2].title}”: Segment" in text
+    assert "unbalanced HTML tags" in text
+    _assert_untouched(editor, stories)  # not even the two good items were applied
+
+    text = _upload(translator_fr, "agency.po", translated(False))
+    assert "Imported the translations of 3 items" in text
     for story in stories:
         assert cell_text(editor, story.title, "fr").startswith("Draft, 100 % translated")
+        # The translator's own text is what the editor now holds for the title.
+        assert StringTranslation.objects.filter(
+            locale=locales["fr"], data="FR " + story.title, translation_of__data=story.title
+        ).exists()
+
+
+XLIFF = "{urn:oasis:names:tc:xliff:document:1.2}"
+
+
+def test_bulk_export_as_xliff_round_trips_and_refuses_what_it_cannot_map(
+    translator_fr, editor, committing, locales
+):
+    from xml.etree import ElementTree
+
+    stories, response = _submitted_and_exported(translator_fr, committing, locales, "xliff")
+    assert response["Content-Type"].startswith("application/x-xliff+xml")
+    assert response["Content-Disposition"].endswith('.xlf"')
+    root = ElementTree.fromstring(response.content)
+    assert root.get("version") == "1.2"
+    files = root.findall(f"{XLIFF}file")
+    assert len(files) == 3
+    assert {f.get("target-language") for f in files} == {"fr"}
+    notes = {f.find(f"{XLIFF}header/{XLIFF}note").text for f in files}
+    assert notes == {f"Story: {story.title}" for story in stories}
+
+    def translated(mutate=None) -> bytes:
+        tree = ElementTree.fromstring(response.content)
+        for unit in tree.iter(f"{XLIFF}trans-unit"):
+            target = unit.find(f"{XLIFF}target")
+            if target is None:
+                target = ElementTree.SubElement(unit, f"{XLIFF}target")
+            target.text = "FR " + unit.find(f"{XLIFF}source").text
+        if mutate:
+            mutate(tree)
+        return ElementTree.tostring(tree, encoding="utf-8", xml_declaration=True)
+
+    def drop_a_segment(tree):
+        body = tree.findall(f"{XLIFF}file")[1].find(f"{XLIFF}body")
+        body.remove(body.findall(f"{XLIFF}trans-unit")[0])
+
+    text = _upload(translator_fr, "agency.xlf", translated(drop_a_segment))
+    assert "nothing was changed" in text
+    assert "is missing from the file" in text
+    _assert_untouched(editor, stories)
+
+    def inline_markup(tree):
+        target = next(tree.iter(f"{XLIFF}target"))
+        ElementTree.SubElement(target, f"{XLIFF}g", id="1").text = "bold"
+
+    text = _upload(translator_fr, "agency.xlf", translated(inline_markup))
+    assert "holds XLIFF inline elements" in text
+    _assert_untouched(editor, stories)
+
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">&b;</xliff>'
+    )
+    text = _upload(translator_fr, "bomb.xlf", bomb)
+    assert "XML features that are refused" in text
+    assert "not readable" not in text
+    text = _upload(translator_fr, "broken.xlf", b"<xliff version='1.2'><file>")
+    assert "This is not a readable XLIFF file" in text
+    _assert_untouched(editor, stories)
+
+    text = _upload(translator_fr, "agency.xlf", translated())
+    assert "Imported the translations of 3 items" in text
+    for story in stories:
+        assert cell_text(editor, story.title, "fr").startswith("Draft, 100 % translated")
+
+
+def test_an_import_for_a_language_the_translator_does_not_have_is_refused(
+    translator_fr, translator_ar, editor, committing, locales
+):
+    _stories, response = _submitted_and_exported(translator_fr, committing, locales, "po", 1)
+    upload = io.BytesIO(response.content)
+    upload.name = "agency.po"
+    refused = translator_ar.post(f"{DASHBOARD}import/", {"file": upload})
+    assert refused.status_code == 403
+
+
+def test_a_bundle_over_the_po_size_limit_is_refused_unread(
+    translator_fr, editor, committing, locales, settings
+):
+    stories, response = _submitted_and_exported(translator_fr, committing, locales, "po", 2)
+    settings.PO_UPLOAD_MAX_BYTES = 1024
+    po = polib.pofile(response.content.decode())
+    for entry in po:
+        entry.msgstr = "FR " + entry.msgid
+    data = str(po).encode() + b"#" + b" padding" * 200 + b"\n"
+    assert len(data) > 1024
+    text = _upload(translator_fr, "agency.po", data)
+    assert "larger than 1.0\xa0KB" in text
+    assert "Export and translate fewer rows at a time" in text
+    _assert_untouched(editor, stories)
+
+
+def test_a_bundle_entry_that_names_no_item_is_refused(translator_fr, editor, committing, locales):
+    stories, response = _submitted_and_exported(translator_fr, committing, locales, "po", 2)
+    po = polib.pofile(response.content.decode())
+    for entry in po:
+        entry.msgstr = "FR " + entry.msgid
+    po[0].msgctxt = "title"  # an agency tool dropped the item part
+    text = _upload(translator_fr, "agency.po", str(po).encode())
+    assert "Entry “title” does not name an item of the export" in text
+    _assert_untouched(editor, stories)
 
 
 def test_the_cell_detail_shows_who_translated_and_published_and_when(
