@@ -120,9 +120,17 @@ def validate_audio_file(path: str | Path, name: str, size: int) -> AudioProbe:
     return AudioProbe(duration, streams[0].get("codec_name", ""), format_name)
 
 
+# The recording's picture: its waveform, wide and short, drawn in the site's link colour on a
+# transparent background (decorative: the player and caption carry the meaning).
+WAVEFORM_SIZE = (1200, 160)
+WAVEFORM_COLOUR = "#0a5a8c"
+OUTPUT_NAMES = ("a.m4a", "a.webm", "waveform.png")
+
+
 def encode_commands(source: Path, input_format: str, out_dir: Path) -> list[list[str]]:
     """Two encodes of the normalised sound: AAC in MP4 for every browser, Opus in WebM where
-    supported (about half the bytes at the same quality for speech)."""
+    supported (about half the bytes at the same quality for speech); then its waveform as a
+    PNG, the recording's picture on the page."""
     base = [
         conf.ffmpeg_binary(),
         "-nostdin",
@@ -141,9 +149,25 @@ def encode_commands(source: Path, input_format: str, out_dir: Path) -> list[list
         "-af",
         LOUDNORM,
     ]
+    # The waveform is drawn from the source, not the normalised sound: its shape is what
+    # matters, and it saves decoding the file a third time through loudnorm.
+    waveform = [
+        *base[: base.index("-map")],
+        "-filter_complex",
+        f"[0:a:0]aformat=channel_layouts=mono,showwavespic=s={WAVEFORM_SIZE[0]}x{WAVEFORM_SIZE[1]}"
+        f":colors={WAVEFORM_COLOUR}",
+        "-frames:v",
+        "1",
+        "-f",
+        "image2",
+        "-c:v",
+        "png",
+        str(out_dir / "waveform.png"),
+    ]
     return [
         [*base, "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", str(out_dir / "a.m4a")],
         [*base, "-c:a", "libopus", "-b:a", "64k", "-f", "webm", str(out_dir / "a.webm")],
+        waveform,
     ]
 
 
@@ -185,8 +209,11 @@ def transcode_audio(audio_id: int, version: int) -> str:
                 if done.returncode != 0:
                     raise RuntimeError((done.stderr or "ffmpeg failed").strip()[-500:])
             storage.delete_prefix(prefix)
-            for name in ("a.m4a", "a.webm"):
-                storage.put_file(out_dir / name, f"{prefix}/{name}")
+            for name in OUTPUT_NAMES:
+                storage.with_retries(
+                    lambda name=name: storage.put_file(out_dir / name, f"{prefix}/{name}"),
+                    "storing audio",
+                )
     except Exception as exc:
         logger.exception("Audio %s version %s failed", audio_id, version)
         storage.delete_prefix(prefix)
@@ -201,7 +228,13 @@ def transcode_audio(audio_id: int, version: int) -> str:
             error_message="",
             duration=probe.duration,
             audio_codec=probe.codec,
-            outputs={"aac": f"{prefix}/a.m4a", "opus": f"{prefix}/a.webm", "version": version},
+            outputs={
+                "aac": f"{prefix}/a.m4a",
+                "opus": f"{prefix}/a.webm",
+                "waveform": f"{prefix}/waveform.png",
+                "waveform_size": list(WAVEFORM_SIZE),
+                "version": version,
+            },
         )
     if not updated:
         storage.delete_prefix(prefix)

@@ -570,5 +570,15 @@ class Audio(index.Indexed, models.Model):
     def opus_url(self) -> str:
         return self._url("opus")
 
+    @property
+    def waveform(self) -> dict | None:
+        """The waveform picture's URL and size, if this version has one (recordings processed
+        before waveforms existed have none until processed again)."""
+        url = self._url("waveform")
+        if not url:
+            return None
+        width, height = self.outputs.get("waveform_size") or (1200, 160)
+        return {"url": url, "width": width, "height": height}
+
     duration_label = Video.duration_label
     iso_duration = Video.iso_duration

@@ -109,8 +109,17 @@ def test_recording_becomes_aac_and_opus_and_plays_in_a_native_audio_player(
     audio = Audio.objects.get(title="Testimony")
     assert audio.status == Audio.Status.READY, audio.error_message
     names = list_prefix(f"audio/{audio.pk}")
-    assert sorted(names) == sorted([audio.outputs["aac"], audio.outputs["opus"]])
+    outputs = [audio.outputs["aac"], audio.outputs["opus"], audio.outputs["waveform"]]
+    assert sorted(names) == sorted(outputs)
     from django.core.files.storage import default_storage
+    from PIL import Image
+
+    # The waveform: a wide, short PNG with the sound drawn on a transparent background.
+    with Image.open(default_storage.path(audio.outputs["waveform"])) as waveform:
+        assert waveform.format == "PNG" and waveform.size == (1200, 160)
+        alpha = waveform.convert("RGBA").getchannel("A")
+        drawn = 1200 * 160 - alpha.histogram()[0]
+        assert 0.02 < drawn / (1200 * 160) < 0.9, drawn
 
     for key, codec in (("aac", "aac"), ("opus", "opus")):
         probe = json.loads(
@@ -133,6 +142,10 @@ def test_recording_becomes_aac_and_opus_and_plays_in_a_native_audio_player(
         )
     )
     page = BeautifulSoup(html, "html.parser")
+    picture = page.select_one("img.audio-player__waveform")
+    assert picture["src"] == default_storage.url(audio.outputs["waveform"])
+    assert picture["alt"] == "" and picture["loading"] == "lazy"
+    assert (picture["width"], picture["height"]) == ("1200", "160")
     player = page.select_one("audio")
     assert player["preload"] == "none" and player.has_attr("controls")
     assert [s["type"] for s in player.select("source")] == [
