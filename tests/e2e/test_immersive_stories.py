@@ -183,6 +183,35 @@ def test_scrollytelling_pins_on_a_phone_and_steps_change_and_zoom_the_media(demo
     context.close()
 
 
+def test_scrollytelling_pictures_wait_for_the_reader_and_come_in_the_lightest_format(
+    demo_server, browser
+):
+    """Its pinned copies of the step pictures keep the page's <picture> (AVIF/WebP before
+    JPEG) and stay lazy: a phone that opens the story fetches none of them until the reader
+    nears the block, then fetches each once, in a modern format."""
+    context, tab = visitor(browser, demo_server.url, PHONE)
+    fetched = []
+    tab.on("requestfinished", lambda request: fetched.append(request.url))
+    tab.goto(demo_server.url + story_url(ZAHRA))
+    section = tab.locator("[data-scrolly]")
+    expect(section).to_have_class(re.compile("is-enhanced"))
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_timeout(1000)
+
+    def step_pictures() -> list[str]:
+        return [url for url in fetched if re.search(r"zahras-drawing-[456]\.", url)]
+
+    assert step_pictures() == []
+    section.locator(".block-scrolly__step").first.scroll_into_view_if_needed()
+    tab.wait_for_load_state("networkidle")
+    tab.wait_for_timeout(1000)
+    pictures = step_pictures()
+    assert pictures, "the step pictures were never fetched"
+    assert not [url for url in pictures if "format-jpeg" in url], pictures
+    assert section.locator(".block-scrolly__layer picture source[type='image/avif']").count() >= 3
+    context.close()
+
+
 def test_scrollytelling_without_javascript_reads_as_a_sequence(demo_server, browser):
     context, tab = visitor(browser, demo_server.url, PHONE, java_script_enabled=False)
     tab.goto(demo_server.url + story_url(ZAHRA))

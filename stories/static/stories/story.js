@@ -183,9 +183,12 @@
                     layer.appendChild(copy);
                     hasVideo = true;
                 } else if (img) {
-                    var picture = img.cloneNode(true);
-                    picture.alt = "";
-                    picture.removeAttribute("loading");
+                    // The whole <picture>, so the browser still picks AVIF/WebP and the width;
+                    // still lazy, so nothing is fetched until the reader nears the block.
+                    var picture = (img.closest("picture") || img).cloneNode(true);
+                    var copied = picture.tagName === "IMG" ? picture : picture.querySelector("img");
+                    copied.alt = "";
+                    copied.setAttribute("loading", "lazy");
                     layer.appendChild(picture);
                 } else {
                     layer.appendChild(figure.cloneNode(true));
@@ -217,6 +220,7 @@
                     if (on) {
                         activeLayer = layer;
                         var media = layer.firstElementChild;
+                        if (media.tagName === "PICTURE") media = media.querySelector("img");
                         media.style.transformOrigin = step.getAttribute("data-focus") || "50% 50%";
                         media.style.transform = zoom > 1 ? "scale(" + zoom + ")" : "";
                         section.setAttribute("data-zoom", zoom);
