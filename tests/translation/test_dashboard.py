@@ -404,3 +404,30 @@ def test_oldest_missing_translation_first_across_pages_and_snippets_and_grid_pag
     assert "Counted story 0" not in page_1 + page_2[:3]  # up to date: after every waiting row
     for p in (1, 2):
         assert "Counted story 0" not in row_titles(grid(editor, locale="fr", status="waiting", p=p))
+
+
+def test_a_single_po_file_from_the_translation_editor_imports_through_the_dashboard(
+    translator_fr, editor, committing, locales
+):
+    stories, _response = _submitted_and_exported(translator_fr, committing, locales, "po", 1)
+    po = translation_of(stories[0], "fr").export_po()
+    for entry in po:
+        entry.msgstr = "FR " + entry.msgid
+    text = _upload(translator_fr, "story-fr.po", str(po).encode())
+    assert "Imported the translation of 1 item" in text
+    assert cell_text(editor, stories[0].title, "fr").startswith("Draft, 100 % translated")
+
+
+def test_the_import_still_checks_the_csrf_token(translator_fr, editor, committing, locales):
+    """The view sets its size-capped upload handler before the CSRF check reads the body, so
+    the check runs inside it: a forged cross-site upload must still be refused."""
+    stories, response = _submitted_and_exported(translator_fr, committing, locales, "po", 1)
+    po = polib.pofile(response.content.decode())
+    for entry in po:
+        entry.msgstr = "FORGED " + entry.msgid
+    forger = Client(enforce_csrf_checks=True)
+    forger.cookies = translator_fr.cookies
+    upload = io.BytesIO(str(po).encode())
+    upload.name = "forged.po"
+    assert forger.post(f"{DASHBOARD}import/", {"file": upload}).status_code == 403
+    _assert_untouched(editor, stories)
