@@ -32,7 +32,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from serve import ROOT, build_site, free_port, load_average, manage, start_gunicorn, stop_gunicorn
+from serve import ROOT, build_site, listed_pages, load_average, serve_with_media, stop_gunicorn
 
 NPM_DIR = ROOT / "bench" / "lighthouse"
 LIGHTHOUSE = NPM_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -147,13 +147,8 @@ def main() -> None:
     results: dict[str, dict | None] = {}
     with tempfile.TemporaryDirectory(prefix="storysite-lighthouse-") as tmp:
         env = build_site(Path(tmp))
-        pages = [
-            line.split()[1:]
-            for line in manage(env, "shell", "-c", PAGES).splitlines()
-            if line.startswith("PAGE ")
-        ]
-        port = free_port()
-        server = start_gunicorn(env, port, app="bench.media_wsgi", log=Path(tmp) / "gunicorn.log")
+        pages = listed_pages(env, PAGES)
+        server, port = serve_with_media(env, Path(tmp))
         try:
             for name, path in pages:
                 url = f"http://127.0.0.1:{port}{path}"

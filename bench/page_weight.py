@@ -27,7 +27,7 @@ from pathlib import Path
 import brotli
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from serve import build_site, free_port, load_average, manage, start_gunicorn, stop_gunicorn  # noqa: E402
+from serve import build_site, listed_pages, load_average, serve_with_media, stop_gunicorn  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 BUDGET = 150 * 1000
@@ -94,13 +94,8 @@ def main() -> None:
     print(f"bench/page_weight.py, {time.strftime('%Y-%m-%d %H:%M:%S %Z')}, {load_average()}")
     with tempfile.TemporaryDirectory(prefix="storysite-weight-") as tmp:
         env = build_site(Path(tmp))
-        pages = [
-            line.split()[1:]
-            for line in manage(env, "shell", "-c", PAGES).splitlines()
-            if line.startswith("PAGE ")
-        ]
-        port = free_port()
-        server = start_gunicorn(env, port, app="bench.media_wsgi", log=Path(tmp) / "gunicorn.log")
+        pages = listed_pages(env, PAGES)
+        server, port = serve_with_media(env, Path(tmp))
         rows = []
         try:
             with sync_playwright() as playwright:

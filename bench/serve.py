@@ -71,6 +71,23 @@ def build_site(workdir: Path) -> dict:
     return env
 
 
+def listed_pages(env: dict, script: str) -> list[list[str]]:
+    """Run ``script`` in the site's ``manage.py shell``; each line it prints as ``PAGE a b …``
+    comes back as ``[a, b, …]``."""
+    return [
+        line.split()[1:]
+        for line in manage(env, "shell", "-c", script).splitlines()
+        if line.startswith("PAGE ")
+    ]
+
+
+def serve_with_media(env: dict, workdir: Path) -> tuple[subprocess.Popen, int]:
+    """gunicorn serving the site and its media files (``bench/media_wsgi.py``) on a free port."""
+    port = free_port()
+    server = start_gunicorn(env, port, app="bench.media_wsgi", log=workdir / "gunicorn.log")
+    return server, port
+
+
 def static_url(env: dict, name: str) -> str:
     """The URL of a collected static file under its content-hashed name."""
     manifest = json.loads((Path(env["STATIC_ROOT"]) / "staticfiles.json").read_text())
