@@ -7,11 +7,28 @@ import json
 from django import template
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from ..public_urls import public_url as absolute_public_url
 
 register = template.Library()
+
+SHARE_RENDITION = "fill-1200x630|format-jpeg"
+
+
+@register.simple_tag
+def share_rendition(image):
+    """``{% share_rendition image as social %}``: the link-preview picture, or None when the
+    image's original cannot be read (a preview without a picture beats a page that fails, and
+    beats Wagtail's "not found" placeholder as og:image)."""
+    if image is None:
+        return None
+    try:
+        return image.get_rendition(SHARE_RENDITION)
+    except SourceImageIOError:
+        return None
+
 
 # The characters json_script escapes, so a title containing "</script>" cannot end the element.
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -36,8 +53,8 @@ def article_data(page: Page, request, site_name: str) -> dict:
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
     image = page.share_image() if hasattr(page, "share_image") else None
-    if image is not None:
-        rendition = image.get_rendition("fill-1200x630|format-jpeg")
+    rendition = share_rendition(image)
+    if rendition is not None:
         data["image"] = [absolute_public_url(rendition.url)]
     location = getattr(page, "location", "")
     if location:

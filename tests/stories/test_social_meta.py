@@ -171,3 +171,16 @@ def test_a_public_base_url_that_is_not_an_origin_stops_the_start(value):
     assert result.returncode != 0
     assert "PUBLIC_BASE_URL" in result.stderr
     assert "https://www.example.org" in result.stderr  # the expected form
+
+
+def test_a_share_image_whose_file_is_gone_leaves_the_page_up_without_a_preview_image(client, story):
+    """The original of the story's social image went missing (a bad restore, a bucket rule):
+    the story still renders; its link preview and JSON-LD name no image rather than a 500."""
+    share_new_image(story)
+    image = StoryPage.objects.get(pk=story.pk).social_image
+    image.file.storage.delete(image.file.name)
+    response = client.get(STORY)
+    assert response.status_code == 200
+    preview = link_preview(response)
+    assert preview["jsonld:image"] is None
+    assert preview["og:image"] is None
