@@ -25,6 +25,7 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.strings import StringValue, extract_ids
 
@@ -42,6 +43,17 @@ class POImportError(Exception):
     def __init__(self, problems: list[str]):
         super().__init__("; ".join(problems))
         self.problems = problems
+
+    def message(self, lead: str) -> str:
+        """``lead`` and the first problems, then how many more, for the admin's error message."""
+        shown = self.problems[:MAX_PROBLEMS_SHOWN]
+        more = len(self.problems) - len(shown)
+        text = lead + " ".join(shown)
+        if more:
+            text += " " + ngettext(
+                "…and %(count)d more problem.", "…and %(count)d more problems.", more
+            ) % {"count": more}
+        return text
 
 
 @dataclass

@@ -25,7 +25,12 @@ from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import DraftStateMixin, Locale, Page
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from .translators import translatable_snippet_models, translator_languages
 
@@ -426,8 +431,6 @@ def _untranslated_segments(source_locale, locale_id: int):
     ``locale_id``: "some are left" as an EXISTS (an anti-join for PostgreSQL) rather than
     comparing two counts per row. It is the same test as ``translated < total``, as
     wagtail-localize keeps one translation per string, locale and context."""
-    from wagtail_localize.models import StringTranslation
-
     return StringSegment.objects.filter(
         source__object_id=OuterRef("translation_key"), source__locale=source_locale
     ).exclude(
@@ -442,53 +445,63 @@ def _untranslated_segments(source_locale, locale_id: int):
     )
 
 
+@dataclass(frozen=True)
+class _CellTests:
+    """The tests a source page's cell in one language is made of, shared by its status and its
+    "waiting since" date so that the two follow the same rules (those of ``_status``)."""
+
+    targets: object  # the page's version in that language (a queryset, at most one row)
+    live: Exists
+    outdated: Q  # the source was published after its live translation
+    unfinished: Exists  # a source segment has no usable translation
+
+
+def _cell_tests(source_locale, locale_id: int) -> _CellTests:
+    targets = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
+    # A missing date on either side is not "after", as in ``_status``.
+    stale = targets.filter(live=True, last_published_at__lt=OuterRef("last_published_at"))
+    return _CellTests(
+        targets=targets,
+        live=Exists(targets.filter(live=True)),
+        outdated=Q(last_published_at__isnull=False) & Exists(stale),
+        unfinished=Exists(_untranslated_segments(source_locale, locale_id)),
+    )
+
+
 def _waiting_since(source_locale, locale_id: int):
-    """Since when the outer page's ``locale_id`` cell has waited (the rules of ``_status``):
-    its first publication if untranslated or a draft, its last if outdated, the translation's
-    publication if that is incomplete, NULL if up to date."""
+    """Since when the outer page's ``locale_id`` cell has waited: its first publication if
+    untranslated or a draft, its last if outdated, the translation's publication if that is
+    incomplete, NULL if up to date."""
     from django.db.models import Case, DateTimeField, Value, When
 
-    target = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
+    cell = _cell_tests(source_locale, locale_id)
     return Case(
-        When(~Exists(target.filter(live=True)), then=F("first_published_at")),
-        When(_outdated(target), then=F("last_published_at")),
-        When(
-            Exists(_untranslated_segments(source_locale, locale_id)),
-            then=Subquery(target.values("last_published_at")[:1]),
-        ),
+        When(~cell.live, then=F("first_published_at")),
+        When(cell.outdated, then=F("last_published_at")),
+        When(cell.unfinished, then=Subquery(cell.targets.values("last_published_at")[:1])),
         default=Value(None),
         output_field=DateTimeField(),
     )
 
 
-def _outdated(targets) -> Q:
-    """The source was published after its live translation (a missing date on either side is
-    not "after", as in ``_status``)."""
-    stale = targets.filter(live=True, last_published_at__lt=OuterRef("last_published_at"))
-    return Q(last_published_at__isnull=False) & Exists(stale)
-
-
 def _status_condition(source_locale, locale_id: int, status: str) -> Q:
     """Pages whose ``locale_id`` cell has ``status``, written as EXISTS tests rather than as a
-    filter on the status ``Case``: PostgreSQL runs those as semi-joins over the target pages
+    filter on a status ``Case``: PostgreSQL runs those as semi-joins over the target pages
     instead of a correlated lookup per source row."""
-    targets = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=locale_id)
-    live = Exists(targets.filter(live=True))
-    outdated = _outdated(targets)
-    unfinished = Exists(_untranslated_segments(source_locale, locale_id))
+    cell = _cell_tests(source_locale, locale_id)
     if status == NOT_TRANSLATED:
-        return ~Exists(targets)
+        return ~Exists(cell.targets)
     if status == DRAFT:
-        return Exists(targets) & ~live
+        return Exists(cell.targets) & ~cell.live
     if status == OUTDATED:
-        return outdated
-    settled = live & ~outdated  # live and not outdated: complete or not, by its segments
+        return cell.outdated
+    settled = cell.live & ~cell.outdated  # live and not outdated: complete or not
     if status == INCOMPLETE:
-        return settled & unfinished
+        return settled & cell.unfinished
     if status == UP_TO_DATE:
-        return settled & ~unfinished
+        return settled & ~cell.unfinished
     if status == WAITING:
-        return ~settled | unfinished
+        return ~settled | cell.unfinished
     return Q(pk__in=[])
 
 

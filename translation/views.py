@@ -511,13 +511,8 @@ def _import_bundle(request):
             for translation, po in checked:
                 translation.import_po(po, user=request.user, tool_name="PO File")
     except POImportError as error:
-        shown = error.problems[:10]
-        text = _("The file was not imported; nothing was changed. ") + " ".join(shown)
-        if len(error.problems) > len(shown):
-            text += " " + _("…and %(count)d more problems.") % {
-                "count": len(error.problems) - len(shown)
-            }
-        messages.error(request, text)
+        lead = _("The file was not imported; nothing was changed. ")
+        messages.error(request, error.message(lead))
     else:
         messages.success(
             request,

@@ -175,14 +175,8 @@ def _upload_checked_pofile(request: HttpRequest, translation_id: int) -> HttpRes
         try:
             result = import_po_checked(translation, upload, user=request.user)
         except POImportError as error:
-            shown = error.problems[:10]
-            more = len(error.problems) - len(shown)
-            text = _("The PO file was not imported; nothing was changed. ") + " ".join(shown)
-            if more:
-                text += " " + ngettext(
-                    "…and %(count)d more problem.", "…and %(count)d more problems.", more
-                ) % {"count": more}
-            messages.error(request, text)
+            lead = _("The PO file was not imported; nothing was changed. ")
+            messages.error(request, error.message(lead))
         else:
             messages.success(
                 request,
