@@ -72,6 +72,18 @@ UPLOADED = "document.querySelector('[data-direct-upload]').dataset.uploaded === 
 PROGRESS = "Number(document.querySelector('[data-direct-upload-progress]').value)"
 
 
+def part_number(url: str) -> int:
+    """The part an UploadPart request sends (its presigned URL's partNumber)."""
+    return int(parse_qs(urlsplit(url).query)["partNumber"][0])
+
+
+def assert_bucket_holds(bucket: dict, page, data: bytes) -> None:
+    """The object the form will save is the uploaded file, byte for byte."""
+    key = page.locator("[data-direct-upload-key]").input_value()
+    stored = bucket["client"].get_object(Bucket=bucket["name"], Key=key)["Body"].read()
+    assert hashlib.sha256(stored).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
 def choose_file(page, path) -> None:
     page.locator("[data-direct-upload] input[type=file]").first.set_input_files(str(path))
 
@@ -139,9 +151,6 @@ def test_upload_resumes_after_a_dropped_connection_and_a_reload_sending_only_mis
     attempts: dict[str, list[int]] = {"before": [], "after": []}
     phase = {"name": "before"}
 
-    def part_number(url: str) -> int:
-        return int(parse_qs(urlsplit(url).query)["partNumber"][0])
-
     def route(route) -> None:
         request = route.request
         if request.method != "PUT":
@@ -189,9 +198,7 @@ def test_upload_resumes_after_a_dropped_connection_and_a_reload_sending_only_mis
     assert page.evaluate(PROGRESS) == 100
     # Only the missing parts were sent after the reload.
     assert sorted(set(attempts["after"])) == [2, 3], attempts
-    key = page.locator("[data-direct-upload-key]").input_value()
-    stored = bucket["client"].get_object(Bucket=bucket["name"], Key=key)["Body"].read()
-    assert hashlib.sha256(stored).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert_bucket_holds(bucket, page, data)
 
 
 def test_upload_carries_on_by_itself_when_a_dropped_connection_comes_back(s3_admin, page, tmp_path):
@@ -208,7 +215,7 @@ def test_upload_carries_on_by_itself_when_a_dropped_connection_comes_back(s3_adm
         if request.method != "PUT":
             route.continue_()
             return
-        number = int(parse_qs(urlsplit(request.url).query)["partNumber"][0])
+        number = part_number(request.url)
         attempts.append(number)
         if number != 1 and attempts.count(number) <= 2:
             route.abort("connectionreset")
@@ -222,7 +229,4 @@ def test_upload_carries_on_by_itself_when_a_dropped_connection_comes_back(s3_adm
     assert page.evaluate(PROGRESS) == 100
     assert page.locator("[data-direct-upload-error]").is_hidden()
     assert attempts.count(1) == 1 and attempts.count(2) == 3 and attempts.count(3) == 3
-    bucket = s3_admin["bucket"]
-    key = page.locator("[data-direct-upload-key]").input_value()
-    stored = bucket["client"].get_object(Bucket=bucket["name"], Key=key)["Body"].read()
-    assert hashlib.sha256(stored).hexdigest() == hashlib.sha256(data).hexdigest()
+    assert_bucket_holds(s3_admin["bucket"], page, data)

@@ -4,13 +4,13 @@ export one file, import it translated; both cells then show a fully translated d
 
 from __future__ import annotations
 
-import datetime
 import re
 from xml.etree import ElementTree
 
 from playwright.sync_api import expect
+from wagtail.models import Locale
 
-from stories.models import StoryIndexPage, StoryPage
+from tests.translation.conftest import new_story
 from translation.translators import ensure_translator_user
 
 from .conftest import sign_in_to_admin
@@ -37,16 +37,9 @@ def test_french_translator_round_trips_two_stories_through_one_xliff_file(
     demo_server, page, tmp_path
 ):
     ensure_translator_user("fr", "translator-fr-agency", PASSWORD)
-    index = StoryIndexPage.objects.get(locale__language_code="en")
+    english = {"en": Locale.objects.get(language_code="en")}
     for n, title in enumerate(TITLES):
-        story = StoryPage(
-            title=title,
-            slug=f"agency-story-{n}",
-            standfirst=f"Standfirst {n} for the agency.",
-            date=datetime.date(2030, 1, 1 + n),
-        )
-        index.add_child(instance=story)
-        story.save_revision().publish()
+        new_story(english, title, f"agency-story-{n}")
 
     sign_in_to_admin(page, demo_server.url, "translator-fr-agency", PASSWORD)
     page.goto(f"{demo_server.url}/admin/translations/?locale=fr&status=not_translated&order=title")

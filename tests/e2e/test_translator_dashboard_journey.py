@@ -6,7 +6,6 @@ dashboard the cell says "Up to date"."""
 
 from __future__ import annotations
 
-import datetime
 import re
 
 from playwright.sync_api import expect
@@ -18,7 +17,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from stories.models import StoryIndexPage, StoryPage
+from stories.models import StoryPage
+from tests.translation.conftest import new_story
 from translation.translators import ensure_translator_user
 
 from .conftest import sign_in_to_admin
@@ -30,15 +30,7 @@ CHANGED = "The bakery now bakes for the school next door as well."
 
 def _live_french_then_english_changes() -> StoryPage:
     french = Locale.objects.get(language_code="fr")
-    index = StoryIndexPage.objects.get(locale__language_code="en")
-    story = StoryPage(
-        title=TITLE,
-        slug="bakery-tal-afar",
-        standfirst="Bread again, every morning.",
-        date=datetime.date(2030, 2, 1),
-    )
-    index.add_child(instance=story)
-    story.save_revision().publish()
+    story = new_story({"en": Locale.objects.get(language_code="en")}, TITLE, "bakery-tal-afar")
     source, _created = TranslationSource.get_or_create_from_instance(story)
     translation = Translation.objects.create(source=source, target_locale=french)
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
