@@ -68,7 +68,8 @@ def measure(browser, url: str) -> dict:
         response = request.response()
         if response is None:
             continue
-        size = request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"]
+        sizes = request.sizes()
+        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
         kind = KINDS.get(request.resource_type, "other")
         totals[kind] += size
         encoded = response.headers.get("content-encoding")
