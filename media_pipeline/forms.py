@@ -241,6 +241,9 @@ class VideoForm(StoresUploadWhenValid, WagtailAdminModelForm):
         else:
             video.source_size = self.direct_size
         video.status = video.Status.PROBING
+        video.pending_upload = self.direct_name
+        # No lease until a worker starts the check: a queued check is not a dead one.
+        video.heartbeat_at = None
         if not commit:
             return video
         video.save()

@@ -175,6 +175,10 @@ class Video(index.Indexed, models.Model):
     # Attempt of the current version's job; after a storage outage it is tried again at retry_at.
     attempt = models.PositiveSmallIntegerField(default=1, editable=False)
     retry_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A file sent straight to the bucket and not checked yet: kept on the row, not only in the
+    # check's task arguments, so a worker taking over a dead worker's check knows which object
+    # to check, and the upload sweep does not take it for abandoned.
+    pending_upload = models.CharField(max_length=255, blank=True, editable=False)
 
     poster = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,

@@ -436,8 +436,21 @@ def _reclaim(video_id: int, version: int, limit: datetime.datetime) -> bool:
             version,
         )
         _mark_lost_task_results(video_id, version)
-        transaction.on_commit(lambda: enqueue_transcode(video_id, version + 1))
+        _restart(video_id, version + 1)
     return True
+
+
+def _restart(video_id: int, version: int) -> None:
+    """Queue the job a video at ``version`` needs: the check of an upload not checked yet
+    (the object is still in the bucket), else a transcode."""
+    pending = Video.objects.filter(pk=video_id).values_list("pending_upload", flat=True).first()
+    if pending:
+        Video.objects.filter(pk=video_id).update(status=Video.Status.PROBING, heartbeat_at=None)
+        transaction.on_commit(
+            lambda: on_video_queue(check_uploaded_video).enqueue(video_id, pending)
+        )
+    else:
+        transaction.on_commit(lambda: enqueue_transcode(video_id, version))
 
 
 def _mark_lost_task_results(video_id: int, version: int) -> None:
@@ -450,11 +463,10 @@ def _mark_lost_task_results(video_id: int, version: int) -> None:
         return
     if not isinstance(transcode_video.get_backend(), DatabaseBackend):
         return
+    transcode = models.Q(task_path=transcode_video.module_path, args_kwargs__args__1=version)
+    check = models.Q(task_path=check_uploaded_video.module_path)
     DBTaskResult.objects.filter(
-        status="RUNNING",
-        task_path=transcode_video.module_path,
-        args_kwargs__args__0=video_id,
-        args_kwargs__args__1=version,
+        transcode | check, status="RUNNING", args_kwargs__args__0=video_id
     ).update(
         status="FAILED",
         finished_at=timezone.now(),
@@ -484,9 +496,12 @@ def sweep_uploads() -> dict:
     next one falls due. Queued by every upload that starts, so no cron job is needed."""
     if not direct_upload.is_enabled():
         return {"aborted": 0, "deleted": 0}
+    prefix = f"{direct_upload.UPLOAD_PREFIX}/"
     referenced = set(
-        Video.objects.filter(source__startswith=f"{direct_upload.UPLOAD_PREFIX}/").values_list(
-            "source", flat=True
+        Video.objects.filter(source__startswith=prefix).values_list("source", flat=True)
+    ) | set(
+        Video.objects.filter(pending_upload__startswith=prefix).values_list(
+            "pending_upload", flat=True
         )
     )
     result = storage.with_retries(lambda: direct_upload.sweep(referenced), "sweeping uploads")
@@ -505,14 +520,16 @@ def check_uploaded_video(video_id: int, name: str, attempt: int = 1) -> str:
     transcoded. Refused: the reason is shown in the admin listing, and the object and any parts
     left of its upload are deleted."""
     video = Video.objects.filter(pk=video_id).first()
-    if video is None:
-        _remove_upload(name)
-        return "deleted"
-    Video.objects.filter(pk=video_id).update(
-        status=Video.Status.PROBING, progress=0, error_message="", heartbeat_at=timezone.now()
-    )
+    if video is None or video.pending_upload != name:
+        # The video was deleted, or a newer upload replaced this one before it was checked.
+        if not _upload_in_use(name):
+            _remove_upload(name)
+        return "deleted" if video is None else "superseded"
+    job = _Job(video_id, video.version)
+    job.update(status=Video.Status.PROBING, progress=0, error_message="")
+    _start_watching(video_id, video.version)
     try:
-        with job_work_dir(video_id, 0) as folder:
+        with holding_lease(job), job_work_dir(video_id, 0) as folder:
             local = folder / ("upload" + Path(name).suffix.lower())
 
             def download() -> None:
@@ -540,8 +557,11 @@ def check_uploaded_video(video_id: int, name: str, attempt: int = 1) -> str:
         return _refuse(video_id, name, _error_text(exc))
     with transaction.atomic():
         video = Video.objects.select_for_update().get(pk=video_id)
+        if video.version != job.version or video.pending_upload != name:
+            return "superseded"  # another worker took the check over meanwhile
         previous = video.source.name if video.source.name != name else ""
         video.source.name = name
+        video.pending_upload = ""
         video.apply_probe(probe, size)
         video.save()
         video.request_transcode()
@@ -550,11 +570,20 @@ def check_uploaded_video(video_id: int, name: str, attempt: int = 1) -> str:
     return "accepted"
 
 
+def _upload_in_use(name: str) -> bool:
+    return Video.objects.filter(models.Q(source=name) | models.Q(pending_upload=name)).exists()
+
+
 def _refuse(video_id: int, name: str, message: str) -> str:
     _remove_upload(name)
     video = Video.objects.filter(pk=video_id).first()
     if video is not None:
-        fields = {"status": Video.Status.REFUSED, "error_message": message[:4000], "progress": 0}
+        fields = {
+            "status": Video.Status.REFUSED,
+            "error_message": message[:4000],
+            "progress": 0,
+            "pending_upload": "",
+        }
         if video.source.name == name:
             fields["source"] = ""
         Video.objects.filter(pk=video_id).update(**fields)
@@ -684,6 +713,10 @@ def requeue_stalled() -> list[int]:
     requeued = []
     for video in Video.objects.stalled():
         with transaction.atomic():
-            video.request_transcode()
+            if video.pending_upload:
+                Video.objects.filter(pk=video.pk).update(version=models.F("version") + 1)
+                _restart(video.pk, video.version + 1)
+            else:
+                video.request_transcode()
         requeued.append(video.pk)
     return requeued

@@ -269,6 +269,59 @@ def test_transcoding_waits_out_an_s3_outage_and_completes_when_s3_is_back(
     assert keys == expected  # every rendition stored, nothing else left over
 
 
+def test_the_check_of_a_direct_upload_waits_out_an_s3_outage_and_keeps_the_upload(
+    transactional_db, s3_with_outages, settings, tmp_path, admin_client
+):
+    """S3 is away when the worker comes to check a file the browser sent straight to the
+    bucket: the video waits ("Waiting for storage"), the editor's upload is neither refused nor
+    swept, and once S3 is back the same object is checked and transcoded."""
+    from media_pipeline.tasks import sweep_uploads
+    from tests.integration.test_video_direct_upload_s3 import upload_through_endpoints
+
+    settings.TASKS = DATABASE_TASKS
+    s3 = s3_with_outages["s3"]
+    clip = make_clip(tmp_path / "interview.mp4", seconds=2)
+    upload = upload_through_endpoints(admin_client, clip.read_bytes())
+    response = admin_client.post(
+        "/admin/videos/add/", {"title": "Checked after the outage", "source": upload["key"]}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    video = Video.objects.get(title="Checked after the outage")
+
+    log = tmp_path / "worker.log"
+    s3.stop()
+    worker = start_outage_worker(s3_with_outages, log, delays="1,1,1,1,1,1,1,1,1,1,1,1")
+    try:
+        wait_for(
+            lambda: Video.objects.filter(
+                pk=video.pk, status=Video.Status.WAITING, attempt__gte=2
+            ).exists(),
+            timeout=90,
+            what="the check to wait for the storage",
+        )
+        s3.start()
+        # A sweep now must not take the waiting upload for an abandoned one.
+        settings.MEDIA_PIPELINE_ABANDONED_UPLOAD_HOURS = 0
+        sweep_uploads.call()
+        assert upload["key"] in bucket_keys(s3_with_outages)
+        wait_for(
+            lambda: Video.objects.filter(
+                pk=video.pk,
+                status__in=[Video.Status.READY, Video.Status.FAILED, Video.Status.REFUSED],
+            ).exists(),
+            timeout=180,
+            what="the check and transcode to finish once S3 is back",
+        )
+    finally:
+        if not s3.is_up:
+            s3.start()
+        stop_worker(worker)
+    video.refresh_from_db()
+    assert video.status == Video.Status.READY, video.error_message + log.read_text()[-3000:]
+    assert video.source.name == upload["key"] and video.pending_upload == ""
+    assert video.outputs["master"] in bucket_keys(s3_with_outages)
+
+
 def test_renditions_cut_off_half_way_are_replaced_whole_by_the_retry(
     transactional_db, s3_with_outages, settings, tmp_path, monkeypatch, admin_client
 ):

@@ -196,3 +196,70 @@ def test_killed_worker_is_taken_over_by_an_idle_worker_and_leaves_no_ffmpeg_or_s
         (video.pk, first_version): "FAILED",
         (video.pk, first_version + 1): "SUCCESSFUL",
     }
+
+
+def test_worker_killed_while_checking_a_direct_upload_the_idle_worker_checks_it_again(
+    transactional_db, s3_bucket, settings, tmp_path, admin_client
+):
+    """The check of a file sent straight to the bucket is a job like a transcode: if its
+    worker dies, the editor's upload is not lost (nor swept as abandoned) and the video does
+    not stay "Checking the file": another worker checks the same object and transcodes it."""
+    from tests.integration.test_video_direct_upload_s3 import upload_through_endpoints
+
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "video"]}
+    }
+    settings.MEDIA_PIPELINE_LEASE_SECONDS = LEASE_SECONDS
+    work_dir = tmp_path / "work"
+    clip = make_clip(tmp_path / "interview.mp4", seconds=2, extra=["-movflags", "+faststart"])
+    # Padding after the streams (players and ffprobe ignore it) makes the check's download
+    # long enough to be caught in the middle.
+    data = clip.read_bytes() + bytes(48 * 1024 * 1024)
+    upload = upload_through_endpoints(admin_client, data)
+    response = admin_client.post(
+        "/admin/videos/add/", {"title": "Checked twice", "source": upload["key"]}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    video = Video.objects.get(title="Checked twice")
+
+    first = start_video_worker(s3_bucket, work_dir, preset="ultrafast")
+    second = None
+    try:
+        second = start_video_worker(s3_bucket, work_dir, preset="ultrafast")
+        wait_for(
+            lambda: Video.objects.filter(
+                pk=video.pk, status=Video.Status.PROBING, heartbeat_at__isnull=False
+            ).exists(),
+            timeout=60,
+            what="a worker to start checking the upload",
+        )
+        checking = [
+            worker
+            for worker in (first, second)
+            if any(f"pid{worker.pid}" in path.name for path in work_dir.iterdir())
+        ]
+        assert len(checking) == 1, "one worker should be downloading the upload"
+        checking[0].send_signal(signal.SIGKILL)
+        checking[0].wait(timeout=10)
+        survivor = second if checking[0] is first else first
+
+        wait_for(
+            lambda: (
+                Video.objects.filter(
+                    pk=video.pk, status__in=[Video.Status.READY, Video.Status.FAILED]
+                ).exists()
+                or Video.objects.filter(pk=video.pk, status=Video.Status.REFUSED).exists()
+            ),
+            timeout=LEASE_SECONDS + 120,
+            what="the other worker to check and transcode the upload",
+        )
+    finally:
+        for worker in (first, second):
+            if worker is not None and worker.poll() is None:
+                stop(worker)
+    video.refresh_from_db()
+    assert video.status == Video.Status.READY, video.error_message
+    assert video.source.name == upload["key"]
+    assert video.outputs["master"] in bucket_keys(s3_bucket)
+    assert survivor.returncode is not None
+    assert list(work_dir.iterdir()) == []
