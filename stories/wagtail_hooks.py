@@ -10,8 +10,8 @@ from wagtail import hooks
 
 @hooks.register("insert_editor_js")
 def choose_several_images():
-    """An "Add several images" button on galleries: one trip to the image chooser (its multiple
-    mode) adds one item per image picked."""
+    """An "Add several images" button on galleries and scrollytelling blocks: one trip to the
+    image chooser (its multiple mode) adds one gallery item, or one step, per image picked."""
     return format_html(
         '<script src="{}" data-label="{}" data-full="{}" defer></script>',
         static("stories/js/choose-several-images.js"),
